@@ -1,0 +1,64 @@
+import type { Finding } from "./finding";
+import { compareFindings } from "./finding";
+import { languageOf, type Language } from "./language";
+import { selectRules, type RuleSelection } from "./rule-selection";
+import { LineIndex } from "./text";
+import type { AnalysisContext, RawFinding } from "./analyzer";
+import { ANALYZERS } from "./analyzers";
+import { applySuppressions, findSuppressions } from "./suppress";
+import { assignFingerprints } from "./fingerprint";
+import { notice, FILE_START } from "./notice";
+
+export type { AnalysisContext } from "./analyzer";
+
+export interface SourceFile {
+  path: string;
+  text: string;
+  /** VS Code language id; derived from the path when absent. */
+  language?: Language;
+}
+
+/** True when some analyzer reads files like this one (decided before reading). */
+export function isAnalysable(filePath: string, language: Language | undefined = languageOf(filePath)): boolean {
+  return ANALYZERS.some((a) => a.handles(filePath, language));
+}
+
+/**
+ * Every finding for one file. A pure function of its inputs, and it never throws: a failing
+ * analyzer becomes a `vigil/analysis-error` notice and the other analyzers' results stand.
+ */
+export function analyzeFile(file: SourceFile, context: AnalysisContext): Finding[] {
+  const lines = new LineIndex(file.text);
+  const selection = selectRules(context.settings);
+  const language = file.language ?? languageOf(file.path);
+  const raw: RawFinding[] = [];
+  for (const analyzer of ANALYZERS) {
+    if (!analyzer.handles(file.path, language)) continue;
+    try {
+      raw.push(...analyzer.analyze({ path: file.path, language, lines, selection, context }));
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      raw.push(notice("vigil/analysis-error", `The ${analyzer.name} analyzer failed on this file: ${why}`, FILE_START));
+    }
+  }
+  const suppressions = findSuppressions(lines);
+  for (const s of suppressions.filter((s) => !s.reason)) {
+    raw.push(
+      notice("vigil/suppression-without-reason", 'This vigil-ignore comment gives no reason, so it silences nothing; add one after "--".', {
+        start: { line: s.line, character: s.character },
+        end: { line: s.line, character: s.character + s.length },
+      }),
+    );
+  }
+  const findings = assignFingerprints(
+    raw.filter((f) => selection.enabled.has(f.ruleId)).map((f) => complete(f, file.path, selection)),
+    lines,
+  );
+  return applySuppressions(findings, suppressions.filter((s) => s.reason)).sort(compareFindings);
+}
+
+/** Fills in what comes from the rule's metadata and the user's severity overrides. */
+export function complete(f: RawFinding, path: string, selection: RuleSelection): Omit<Finding, "fingerprint"> {
+  const { rule, ...rest } = f;
+  return { ...rest, path, severity: selection.severityOf(rule), confidence: rule.confidence, cwe: rule.cwe, owasp: rule.owasp };
+}

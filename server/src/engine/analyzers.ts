@@ -1,0 +1,5 @@
+import type { Analyzer } from "./analyzer";
+import { jsAnalyzer } from "./js/js-analyzer";
+
+/** Every analyzer, in the order they run on a file. Add a line here to add a family of checks. */
+export const ANALYZERS: readonly Analyzer[] = [jsAnalyzer];

@@ -1,0 +1,153 @@
+import { promises as fs, type Dirent } from "node:fs";
+import * as path from "node:path";
+import ignore, { type Ignore } from "ignore";
+import picomatch from "picomatch";
+
+/**
+ * Enumerates the files of a scan: honours every .gitignore on the way down, the exclude globs and
+ * symlinks (followed, but each real directory is visited once, so loops end). Problems become
+ * `skipped` entries, never exceptions.
+ */
+
+export type FileEntry =
+  | { kind: "file"; path: string; size: number }
+  | { kind: "skipped"; path: string; reason: string };
+
+export interface EnumerateOptions {
+  exclude: string[];
+  /** Stop early when the caller cancels. */
+  signal?: AbortSignal;
+}
+
+interface IgnoreLevel {
+  dir: string;
+  ig: Ignore;
+}
+
+export async function* enumerateFiles(root: string, options: EnumerateOptions): AsyncGenerator<FileEntry> {
+  const rootAbs = path.resolve(root);
+  const isExcluded = picomatch(options.exclude, { dot: true });
+  let stat;
+  try {
+    stat = await fs.stat(rootAbs);
+  } catch (err) {
+    yield { kind: "skipped", path: rootAbs, reason: `cannot be read (${code(err)})` };
+    return;
+  }
+  if (stat.isFile()) {
+    yield { kind: "file", path: rootAbs, size: stat.size };
+    return;
+  }
+  const visited = new Set<string>();
+  yield* walk(rootAbs, rootAbs, [], visited, isExcluded, options.signal);
+}
+
+async function* walk(
+  dir: string,
+  root: string,
+  levels: IgnoreLevel[],
+  visited: Set<string>,
+  isExcluded: (p: string) => boolean,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<FileEntry> {
+  if (signal?.aborted) return;
+  let real: string;
+  try {
+    real = await fs.realpath(dir);
+  } catch (err) {
+    yield { kind: "skipped", path: dir, reason: `cannot be read (${code(err)})` };
+    return;
+  }
+  if (visited.has(real)) {
+    yield { kind: "skipped", path: dir, reason: "symlink loop: this folder was already scanned" };
+    return;
+  }
+  visited.add(real);
+  let entries: Dirent[];
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    yield { kind: "skipped", path: dir, reason: `folder cannot be read (${code(err)})` };
+    return;
+  }
+  const here = await readGitignore(dir);
+  const active = here ? [...levels, here] : levels;
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (signal?.aborted) return;
+    if (entry.name === ".git") continue;
+    const full = path.join(dir, entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    let size = 0;
+    if (entry.isSymbolicLink() || (!isDir && !isFile)) {
+      try {
+        const s = await fs.stat(full);
+        isDir = s.isDirectory();
+        isFile = s.isFile();
+        size = s.size;
+      } catch (err) {
+        yield { kind: "skipped", path: full, reason: `broken or unreadable link (${code(err)})` };
+        continue;
+      }
+      if (!isDir && !isFile) continue; // sockets, FIFOs, devices: never read
+    }
+    const rel = path.relative(root, full).split(path.sep).join("/");
+    if (isExcluded(rel) || isExcluded(rel + "/") || ignoredByGit(active, full, isDir)) continue;
+    if (isDir) {
+      yield* walk(full, root, active, visited, isExcluded, signal);
+    } else if (isFile) {
+      if (size === 0) {
+        try {
+          size = (await fs.stat(full)).size;
+        } catch (err) {
+          yield { kind: "skipped", path: full, reason: `cannot be read (${code(err)})` };
+          continue;
+        }
+      }
+      yield { kind: "file", path: full, size };
+    }
+  }
+}
+
+async function readGitignore(dir: string): Promise<IgnoreLevel | undefined> {
+  let text: string;
+  try {
+    text = await fs.readFile(path.join(dir, ".gitignore"), "utf8");
+  } catch {
+    return undefined;
+  }
+  return { dir, ig: ignore().add(text) };
+}
+
+function ignoredByGit(levels: IgnoreLevel[], full: string, isDir: boolean): boolean {
+  for (const { dir, ig } of levels) {
+    const rel = path.relative(dir, full).split(path.sep).join("/");
+    if (rel && ig.ignores(isDir ? rel + "/" : rel)) return true;
+  }
+  return false;
+}
+
+function code(err: unknown): string {
+  return (err as NodeJS.ErrnoException)?.code ?? String(err);
+}
+
+/** A NUL byte in the first 8 KB marks a binary file, as git decides. */
+export function isBinary(buf: Buffer): boolean {
+  return buf.subarray(0, 8192).includes(0);
+}
+
+/** Minified bundles: long lines on average, or one enormous line. Analysing them only adds noise. */
+export function looksMinified(text: string): boolean {
+  if (text.length < 20_000) return false;
+  let lines = 1;
+  let longest = 0;
+  let start = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) {
+    lines++;
+    longest = Math.max(longest, i - start);
+    start = i + 1;
+  }
+  longest = Math.max(longest, text.length - start);
+  return text.length / lines > 300 || longest > 10_000;
+}

@@ -1,0 +1,67 @@
+/** The one shape every analyzer produces and every face (CLI, LSP, SARIF) consumes. */
+
+export const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export type Confidence = "high" | "medium" | "low";
+
+/** 0-based line and UTF-16 character offset, as LSP counts them. */
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** A safe rewrite that "fix all" may apply; false marks a suggestion that needs judgement. */
+  isPreferred: boolean;
+}
+
+export interface TraceStep {
+  message: string;
+  range: Range;
+  /** Defaults to the finding's own file. */
+  path?: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  confidence: Confidence;
+  message: string;
+  path: string;
+  range: Range;
+  cwe: readonly string[];
+  owasp: readonly string[];
+  fingerprint: string;
+  fixes: Fix[];
+  trace?: TraceStep[];
+  /** Set when an inline comment silenced the finding; kept so reports can say so. */
+  suppression?: { kind: "inline"; justification: string };
+}
+
+/** Higher is worse. */
+export function severityRank(s: Severity): number {
+  return SEVERITIES.length - SEVERITIES.indexOf(s);
+}
+
+export function atLeast(s: Severity, threshold: Severity): boolean {
+  return severityRank(s) >= severityRank(threshold);
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
+}
