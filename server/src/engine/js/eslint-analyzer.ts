@@ -1,3 +1,4 @@
+import * as path from "node:path";
 import { Linter } from "eslint/universal";
 import type { Rule } from "eslint";
 import * as tsParser from "@typescript-eslint/parser";
@@ -57,6 +58,14 @@ function prepare(selection: RuleSelection): Prepared {
   return p;
 }
 
+/**
+ * ESLint matches configs against paths under its cwd, so a file outside it would get no rules.
+ * The parser only needs the extension (it picks TS, TSX or JS from it), so pass a fixed name.
+ */
+function virtualName(filePath: string): string {
+  return `input${path.extname(filePath).toLowerCase() || ".js"}`;
+}
+
 export interface EslintOutcome {
   findings: RawFinding[];
   parseError?: { message: string; offset: number };
@@ -68,7 +77,7 @@ export function runEslint(filePath: string, lines: LineIndex, selection: RuleSel
   const outcome: EslintOutcome = { findings: [], failedRules: [] };
   let messages: Linter.LintMessage[];
   try {
-    messages = linter.verify(lines.text, p.config, { filename: filePath });
+    messages = linter.verify(lines.text, p.config, { filename: virtualName(filePath) });
   } catch (err) {
     // A rule threw: run the rules one by one so one failing rule never hides the others.
     return runRulesSeparately(filePath, lines, selection, p, err);
@@ -90,7 +99,7 @@ function runRulesSeparately(
     const name = eslintName(rule.id);
     const config: Linter.Config[] = [{ ...base, rules: { [name]: "error" } }];
     try {
-      collect(linter.verify(lines.text, config, { filename: filePath }), lines, p, outcome);
+      collect(linter.verify(lines.text, config, { filename: virtualName(filePath) }), lines, p, outcome);
     } catch (err) {
       outcome.failedRules.push({ rule, error: errorText(err) });
     }

@@ -1,0 +1,28 @@
+// The one bundler script: dist/client.js (VS Code side), dist/server.js (language server),
+// dist/cli.js (the `vigil` command). Everything is bundled so the .vsix needs no node_modules.
+import * as esbuild from "esbuild";
+import { existsSync } from "node:fs";
+
+const watch = process.argv.includes("--watch");
+const common = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  sourcemap: "linked",
+  minify: process.env.VIGIL_MINIFY !== "0",
+  keepNames: true,
+  logLevel: "warning",
+  define: { "process.env.VIGIL_BUNDLED": '"1"' },
+};
+const entries = [
+  { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js" },
+  { entryPoints: ["server/src/lsp/main.ts"], outfile: "dist/server.js" },
+  { entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js", external: ["vscode"] },
+].filter((e) => existsSync(e.entryPoints[0]));
+
+if (watch) {
+  for (const e of entries) await (await esbuild.context({ ...common, ...e })).watch();
+} else {
+  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+}

@@ -1,0 +1,6 @@
+import type { Command } from "../command";
+import { rulesCommand } from "./rules";
+import { scanCommand } from "./scan";
+
+/** Every `vigil` subcommand. Add a line here to add one. */
+export const COMMANDS: readonly Command[] = [scanCommand, rulesCommand];

@@ -1,0 +1,117 @@
+import { existsSync, statSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { parseArgs } from "../args";
+import type { Command, Io } from "../command";
+import { CONFIG_FILE, loadSettings } from "../../engine/config";
+import { scanProject } from "../../engine/scan";
+import { selectRules } from "../../engine/rule-selection";
+import { SEVERITIES, compareFindings, type Finding } from "../../engine/finding";
+import { failsGate, type FailOn, type ScanReport } from "../../engine/report/model";
+import { toSarif } from "../../engine/report/sarif";
+import { toJson } from "../../engine/report/json";
+import { toText } from "../../engine/report/text";
+import { VERSION } from "../../engine/version";
+
+const USAGE = `vigil scan [paths..] [options]
+
+Scans files and folders (default: the current folder) and reports findings.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --output FILE              write the report to FILE instead of standard output
+  --fail-on SEVERITY         exit 1 when a finding is at or above it:
+                             critical|high|medium|low|never (default: high)
+  --config FILE              settings file (default: ${CONFIG_FILE} in the scanned folder or the root)
+  --root DIR                 folder that reported paths are relative to (default: current folder)
+`;
+
+const SPEC = {
+  format: { value: true, choices: ["text", "json", "sarif"] },
+  output: { value: true },
+  "fail-on": { value: true, choices: [...SEVERITIES.filter((s) => s !== "info"), "never"] },
+  config: { value: true },
+  root: { value: true },
+  help: {},
+} as const;
+
+export const scanCommand: Command = {
+  name: "scan",
+  summary: "scan files and folders and report findings",
+  usage: USAGE,
+  async run(argv: string[], io: Io): Promise<number> {
+    const { positionals, options } = parseArgs(argv, SPEC);
+    if (options.help) {
+      io.stdout.write(USAGE);
+      return 0;
+    }
+    const root = path.resolve(io.cwd, (options.root as string | undefined) ?? ".");
+    const paths = (positionals.length ? positionals : ["."]).map((p) => path.resolve(io.cwd, p));
+    const single = paths.length === 1 && isDir(paths[0]!) ? paths[0]! : undefined;
+    const configDir = single && existsSync(path.join(single, CONFIG_FILE)) ? single : root;
+    const configFile = options.config ? path.resolve(io.cwd, options.config as string) : undefined;
+    const { settings } = loadSettings({ configFile, dir: configDir });
+
+    const progress = progressLine(io);
+    const findings: Finding[] = [];
+    let filesScanned = 0;
+    for await (const result of scanProject(paths, {
+      settings,
+      onProgress: (done, total, file) => {
+        filesScanned = done;
+        progress(done, total, file);
+      },
+    })) {
+      findings.push(...result.findings);
+    }
+    progress.end();
+    findings.sort(compareFindings);
+
+    const report: ScanReport = {
+      root,
+      findings,
+      filesScanned,
+      toolVersion: VERSION,
+      rulesRun: [...selectRules(settings).enabled],
+    };
+    const format = (options.format as string | undefined) ?? "text";
+    const toFile = options.output as string | undefined;
+    const body =
+      format === "sarif"
+        ? JSON.stringify(toSarif(report), null, 2) + "\n"
+        : format === "json"
+          ? JSON.stringify(toJson(report), null, 2) + "\n"
+          : toText(report, { colour: !toFile && !!io.stdout.isTTY && !process.env.NO_COLOR });
+    if (toFile) writeFileSync(path.resolve(io.cwd, toFile), body);
+    else io.stdout.write(body);
+    return failsGate(findings, ((options["fail-on"] as string | undefined) ?? "high") as FailOn) ? 1 : 0;
+  },
+};
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A single updating progress line on stderr, only on a TTY and only once a scan takes a while. */
+function progressLine(io: Io) {
+  const started = Date.now();
+  let last = 0;
+  let shown = false;
+  const update = (done: number, total: number, file: string) => {
+    if (!io.stderr.isTTY) return;
+    const now = Date.now();
+    if (now - started < 500 || now - last < 100) return;
+    last = now;
+    shown = true;
+    const name = path.basename(file).slice(0, 40);
+    io.stderr.write(`\r\x1b[Kscanning ${done}/${total} ${name}`);
+  };
+  return Object.assign(update, {
+    end() {
+      if (shown) io.stderr.write("\r\x1b[K");
+    },
+  });
+}
