@@ -51,10 +51,36 @@ export function analyzeFile(file: SourceFile, context: AnalysisContext): Finding
     );
   }
   const findings = assignFingerprints(
-    raw.filter((f) => selection.enabled.has(f.ruleId)).map((f) => complete(f, file.path, selection)),
+    dedupe(raw.filter((f) => selection.enabled.has(f.ruleId))).map((f) => complete(f, file.path, selection)),
     lines,
   );
   return applySuppressions(findings, suppressions.filter((s) => s.reason)).sort(compareFindings);
+}
+
+const CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 } as const;
+
+/**
+ * Two analyzers can see the same weakness at the same spot (a pattern rule and a taint rule, or the
+ * secrets scanner and a JS rule): keep one finding per start position and CWE, the most confident
+ * (a taint finding, which carries its trace, wins over a pattern match).
+ */
+function dedupe(raw: RawFinding[]): RawFinding[] {
+  const best = new Map<string, RawFinding>();
+  const keep: RawFinding[] = [];
+  for (const f of raw) {
+    if (f.rule.cwe.length === 0) {
+      keep.push(f);
+      continue;
+    }
+    const key = `${f.range.start.line}:${f.range.start.character}:${[...f.rule.cwe].sort().join(",")}`;
+    const prev = best.get(key);
+    if (!prev || rank(f) > rank(prev)) best.set(key, f);
+  }
+  return [...keep, ...best.values()];
+}
+
+function rank(f: RawFinding): number {
+  return CONFIDENCE_RANK[f.rule.confidence] * 10 + (f.trace?.length ? 5 : 0);
 }
 
 /** Fills in what comes from the rule's metadata and the user's severity overrides. */
