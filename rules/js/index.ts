@@ -1,4 +1,6 @@
 import type { VigilRule } from "../../server/src/engine/rule";
 import tlsVerificationDisabled from "./tls-verification-disabled";
+import weakPasswordHash from "./weak-password-hash";
+import weakCipher from "./weak-cipher";
 
-export const JS_RULES: readonly VigilRule[] = [tlsVerificationDisabled];
+export const JS_RULES: readonly VigilRule[] = [tlsVerificationDisabled, weakPasswordHash, weakCipher];
