@@ -2,5 +2,6 @@ import type { VigilRule } from "../../server/src/engine/rule";
 import tlsVerificationDisabled from "./tls-verification-disabled";
 import weakPasswordHash from "./weak-password-hash";
 import weakCipher from "./weak-cipher";
+import insecureRandomness from "./insecure-randomness";
 
-export const JS_RULES: readonly VigilRule[] = [tlsVerificationDisabled, weakPasswordHash, weakCipher];
+export const JS_RULES: readonly VigilRule[] = [tlsVerificationDisabled, weakPasswordHash, weakCipher, insecureRandomness];
