@@ -41,7 +41,8 @@ function prepare(selection: RuleSelection): Prepared {
   }
   const config: Linter.Config[] = [
     {
-      files: ["**/*"],
+      // ESLint lints a non-JS extension only when a config names it explicitly.
+      files: ["**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}"],
       languageOptions: {
         parser: tsParser as Linter.Parser,
         ecmaVersion: "latest",
@@ -119,7 +120,9 @@ function errorText(err: unknown): string {
 function collect(messages: Linter.LintMessage[], lines: LineIndex, p: Prepared, outcome: EslintOutcome): void {
   for (const m of messages) {
     if (m.fatal) {
-      const offset = lines.offsetAt({ line: Math.max(0, m.line - 1), character: Math.max(0, m.column - 1) });
+      // typescript-estree reports a parse error's column 0-based (espree's is 1-based), and ESLint
+      // passes it through unchanged.
+      const offset = lines.offsetAt({ line: Math.max(0, m.line - 1), character: Math.max(0, m.column) });
       outcome.parseError = { message: m.message.replace(/^Parsing error: /, ""), offset };
       return;
     }
