@@ -3,5 +3,6 @@ import tlsVerificationDisabled from "./tls-verification-disabled";
 import weakPasswordHash from "./weak-password-hash";
 import weakCipher from "./weak-cipher";
 import insecureRandomness from "./insecure-randomness";
+import jwtVerificationBypass from "./jwt-verification-bypass";
 
-export const JS_RULES: readonly VigilRule[] = [tlsVerificationDisabled, weakPasswordHash, weakCipher, insecureRandomness];
+export const JS_RULES: readonly VigilRule[] = [tlsVerificationDisabled, weakPasswordHash, weakCipher, insecureRandomness, jwtVerificationBypass];
