@@ -1,5 +1,6 @@
 import type { Analyzer } from "./analyzer";
 import { jsAnalyzer } from "./js/js-analyzer";
+import { secretsAnalyzer } from "./secrets/secrets-analyzer";
 
 /** Every analyzer, in the order they run on a file. Add a line here to add a family of checks. */
-export const ANALYZERS: readonly Analyzer[] = [jsAnalyzer];
+export const ANALYZERS: readonly Analyzer[] = [jsAnalyzer, secretsAnalyzer];

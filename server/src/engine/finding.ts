@@ -16,6 +16,8 @@ export interface Range {
 export interface TextEdit {
   range: Range;
   newText: string;
+  /** Another file the edit applies to (a `.gitignore` entry for a secrets file); defaults to the finding's file. */
+  path?: string;
 }
 
 export interface Fix {
