@@ -4,5 +4,6 @@ import weakPasswordHash from "./weak-password-hash";
 import weakCipher from "./weak-cipher";
 import insecureRandomness from "./insecure-randomness";
 import jwtVerificationBypass from "./jwt-verification-bypass";
+import insecureCookie from "./insecure-cookie";
 
-export const JS_RULES: readonly VigilRule[] = [tlsVerificationDisabled, weakPasswordHash, weakCipher, insecureRandomness, jwtVerificationBypass];
+export const JS_RULES: readonly VigilRule[] = [tlsVerificationDisabled, weakPasswordHash, weakCipher, insecureRandomness, jwtVerificationBypass, insecureCookie];
