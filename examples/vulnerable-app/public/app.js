@@ -1,0 +1,23 @@
+// Browser code for the storefront.
+function showBanner() {
+  const banner = document.getElementById("banner");
+  const message = decodeURIComponent(window.location.hash.slice(1));
+  banner.innerHTML = "<strong>" + message + "</strong>";
+}
+
+function showTitle(title) {
+  document.getElementById("title").textContent = title;
+}
+
+function notifyParent(cart) {
+  window.parent.postMessage({ type: "cart", items: cart }, "*");
+}
+
+window.addEventListener("message", (event) => {
+  const box = document.getElementById("messages");
+  box.innerHTML = event.data.html;
+});
+
+showBanner();
+showTitle(document.title);
+notifyParent([]);
