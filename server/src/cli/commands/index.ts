@@ -1,6 +1,7 @@
 import type { Command } from "../command";
+import { lspCommand } from "./lsp";
 import { rulesCommand } from "./rules";
 import { scanCommand } from "./scan";
 
 /** Every `vigil` subcommand. Add a line here to add one. */
-export const COMMANDS: readonly Command[] = [scanCommand, rulesCommand];
+export const COMMANDS: readonly Command[] = [scanCommand, rulesCommand, lspCommand];

@@ -1,0 +1,27 @@
+import { parseArgs, UsageError } from "../args";
+import type { Command, Io } from "../command";
+import { runLanguageServer } from "../../lsp/server";
+
+const USAGE = `vigil lsp --stdio
+
+Runs the Vigil language server over standard input and output, for any LSP client
+(Neovim, Helix, Emacs, ...). --node-ipc is what the VS Code extension uses.
+`;
+
+export const lspCommand: Command = {
+  name: "lsp",
+  summary: "run the language server (--stdio) for any LSP client",
+  usage: USAGE,
+  run(argv: string[], io: Io): Promise<number> {
+    // vscode-languageclient adds --clientProcessId=N; the connection reads it from process.argv.
+    const { options } = parseArgs(argv, { stdio: {}, "node-ipc": {}, clientProcessId: { value: true }, help: {} });
+    if (options.help) {
+      io.stdout.write(USAGE);
+      return Promise.resolve(0);
+    }
+    if (!options.stdio && !options["node-ipc"]) throw new UsageError("choose a transport: --stdio");
+    runLanguageServer();
+    // The connection ends the process on `exit`; until then the command never finishes.
+    return new Promise<number>(() => undefined);
+  },
+};

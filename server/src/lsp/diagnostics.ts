@@ -1,0 +1,48 @@
+import { pathToFileURL } from "node:url";
+import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver";
+import type { Finding, Severity } from "../engine/finding";
+import { ruleDocUrl } from "../engine/rule";
+import type { DiagnosticData } from "./protocol";
+
+export const SOURCE = "vigil";
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  critical: DiagnosticSeverity.Error,
+  high: DiagnosticSeverity.Error,
+  medium: DiagnosticSeverity.Warning,
+  low: DiagnosticSeverity.Information,
+  info: DiagnosticSeverity.Hint,
+};
+
+/** One diagnostic per unsuppressed finding; `data` carries the fixes so code actions need no cache. */
+export function toDiagnostics(findings: readonly Finding[], version: number | null): Diagnostic[] {
+  return findings.filter((f) => !f.suppression).map((f) => toDiagnostic(f, version));
+}
+
+function toDiagnostic(f: Finding, version: number | null): Diagnostic {
+  const data: DiagnosticData = { fingerprint: f.fingerprint, version, fixes: f.fixes };
+  const diagnostic: Diagnostic = {
+    range: f.range,
+    severity: SEVERITY[f.severity],
+    source: SOURCE,
+    code: f.ruleId,
+    codeDescription: { href: ruleDocUrl(f.ruleId) },
+    message: f.message,
+    data,
+  };
+  if (f.trace?.length) {
+    diagnostic.relatedInformation = f.trace.map((step) => ({
+      location: { uri: pathToFileURL(step.path ?? f.path).href, range: step.range },
+      message: step.message,
+    }));
+  }
+  return diagnostic;
+}
+
+/** Narrows a client-sent diagnostic to one of ours with intact data. */
+export function vigilData(d: Diagnostic): DiagnosticData | undefined {
+  if (d.source !== SOURCE || typeof d.code !== "string") return undefined;
+  const data = d.data as Partial<DiagnosticData> | undefined;
+  if (!data || typeof data.fingerprint !== "string" || !Array.isArray(data.fixes)) return undefined;
+  return { fingerprint: data.fingerprint, version: typeof data.version === "number" ? data.version : null, fixes: data.fixes };
+}

@@ -1,0 +1,81 @@
+import { createHash } from "node:crypto";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import { analyzeFile, isAnalysable } from "../engine/analyze";
+import type { Finding } from "../engine/finding";
+import { LANGUAGES, languageOf, type Language } from "../engine/language";
+import { VERSION } from "../engine/version";
+import type { FolderConfig } from "./folders";
+import { documentPath } from "./uri";
+
+export interface DocumentResult {
+  findings: Finding[];
+  /** True when the content, settings and engine were unchanged, so nothing was re-analysed. */
+  cached: boolean;
+}
+
+/** The language an open document is analysed as: its editor language when Vigil knows it. */
+export function documentLanguage(doc: TextDocument): Language | undefined {
+  const id = doc.languageId as Language;
+  return LANGUAGES.includes(id) ? id : languageOf(documentPath(doc.uri));
+}
+
+export function isAnalysableDocument(doc: TextDocument): boolean {
+  const language = documentLanguage(doc);
+  return language !== undefined && isAnalysable(documentPath(doc.uri), language);
+}
+
+/**
+ * Analyses open documents, remembering per document the hash of (engine version, settings,
+ * language, path, text) and its findings: re-saving unchanged content costs a hash, not a parse.
+ */
+export class DocumentAnalyzer {
+  private readonly last = new Map<string, { hash: string; findings: Finding[] }>();
+
+  analyse(doc: TextDocument, config: FolderConfig): DocumentResult {
+    const path = documentPath(doc.uri);
+    const language = documentLanguage(doc);
+    const text = doc.getText();
+    const hash = createHash("sha256")
+      .update(`${VERSION}\0${config.key}\0${language ?? ""}\0${path}\0`)
+      .update(text)
+      .digest("hex");
+    const hit = this.last.get(doc.uri);
+    if (hit?.hash === hash) return { findings: hit.findings, cached: true };
+    const findings = analyzeFile({ path, text, language }, { settings: config.settings });
+    this.last.set(doc.uri, { hash, findings });
+    return { findings, cached: false };
+  }
+
+  forget(uri: string): void {
+    this.last.delete(uri);
+  }
+}
+
+/**
+ * Per-document debounce for scanOn "type": a new keystroke replaces the pending run, so only the
+ * latest text is analysed; a save or close cancels what is pending.
+ */
+export class Debouncer {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  schedule(uri: string, delayMs: number, run: () => void): void {
+    this.cancel(uri);
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        run();
+      }, delayMs),
+    );
+  }
+
+  cancel(uri: string): void {
+    const t = this.timers.get(uri);
+    if (t) clearTimeout(t);
+    this.timers.delete(uri);
+  }
+
+  cancelAll(): void {
+    for (const uri of [...this.timers.keys()]) this.cancel(uri);
+  }
+}

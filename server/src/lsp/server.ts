@@ -1,0 +1,303 @@
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from "vscode-languageserver";
+import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { CONFIG_FILE } from "../engine/config";
+import { DOCS_BASE_URL } from "../engine/rule";
+import { analyzePath } from "../engine/scan";
+import { VERSION } from "../engine/version";
+import type { Finding } from "../engine/finding";
+import { codeActions, ignoreEdit } from "./code-actions";
+import { Debouncer, DocumentAnalyzer, isAnalysableDocument } from "./document-analysis";
+import { EditorSettingsCache } from "./editor-settings";
+import { FindingsStore } from "./findings-store";
+import { Folders } from "./folders";
+import {
+  ExportSarifRequest,
+  FIX_ALL_KIND,
+  IGNORE_FINDING_COMMAND,
+  IgnoreEditRequest,
+  ScanWorkspaceRequest,
+  SHOW_DOCUMENTATION_COMMAND,
+  type InitializationOptions,
+  type ScanWorkspaceResult,
+} from "./protocol";
+import { exportSarif } from "./sarif-export";
+import { documentPath, fileUri } from "./uri";
+import { openDocumentsByPath, scanWorkspace } from "./workspace-scan";
+
+const RETHROW = Symbol("rethrow");
+
+/** Serves over the transport named on the command line (`--stdio`, `--node-ipc`). */
+export function runLanguageServer(): void {
+  startServer(createConnection(ProposedFeatures.all));
+}
+
+/** Wires one LSP connection to the engine. Every handler catches and logs its own errors. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const analyzer = new DocumentAnalyzer();
+  const debouncer = new Debouncer();
+  const store = new FindingsStore(connection);
+  const completedFolders = new Set<string>();
+  /** Version last analysed per open document, so a debounced run after open or save is skipped. */
+  const analysedVersion = new Map<string, number>();
+  let folders = new Folders(true);
+  let clientAsksReason = false;
+  let canPullSettings = false;
+  let canWatchFiles = false;
+  let canShowDocument = false;
+  let hasFolderEvents = false;
+  let runningScan: { abort: AbortController; done: Promise<unknown> } | undefined;
+
+  const log = (message: string) => connection.console.log(message);
+  const trace = (message: string) => connection.tracer.log(message);
+  const settings = new EditorSettingsCache(connection, () => canPullSettings, log);
+
+  /** Logs a handler's error; notifications then carry on, requests answer with the error. */
+  function guard<A extends unknown[], R>(name: string, fallback: R | typeof RETHROW, handler: (...args: A) => R | Promise<R>) {
+    return async (...args: A): Promise<R> => {
+      try {
+        return await handler(...args);
+      } catch (err) {
+        connection.console.error(`${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        if (fallback === RETHROW) throw err;
+        return fallback;
+      }
+    };
+  }
+
+  /** Analyses an open document now (cached when unchanged) and publishes; returns its findings. */
+  function diagnoseNow(doc: TextDocument): Finding[] {
+    if (!isAnalysableDocument(doc)) return [];
+    const file = documentPath(doc.uri);
+    const started = performance.now();
+    const { findings, cached } = analyzer.analyse(doc, folders.configFor(file));
+    analysedVersion.set(doc.uri, doc.version);
+    store.publish(file, doc.uri, findings, doc.version);
+    const ms = (performance.now() - started).toFixed(1);
+    trace(`${cached ? "unchanged, not re-analysed" : "analysed"}: ${doc.uri} v${doc.version} (${findings.length} findings, ${ms} ms)`);
+    return findings;
+  }
+
+  async function diagnose(doc: TextDocument, trigger: "open" | "change" | "save" | "settings"): Promise<void> {
+    const { "vigil.scanOn": scanOn } = await settings.get(doc.uri);
+    const current = documents.get(doc.uri);
+    if (!current) return; // closed while settings were read
+    if (scanOn === "off") {
+      if (trigger === "settings") store.clear(documentPath(doc.uri), doc.uri);
+      return;
+    }
+    if (trigger === "change" && (scanOn !== "type" || analysedVersion.get(doc.uri) === current.version)) return;
+    diagnoseNow(current);
+  }
+
+  function rediagnoseAll(): void {
+    for (const doc of documents.all()) void guard("re-diagnose", undefined, () => diagnose(doc, "settings"))();
+  }
+
+  /** Re-reads one folder's vigil.config.json, publishes its problems and re-diagnoses open files. */
+  function reloadConfig(folder: string, text?: string): void {
+    const config = folders.load(folder, text);
+    void connection.sendDiagnostics({ uri: fileUri(config.configFile), diagnostics: config.diagnostics }).catch(() => undefined);
+    completedFolders.delete(folder);
+    trace(`settings of ${folder}: ${config.key}`);
+    rediagnoseAll();
+  }
+
+  connection.onInitialize(
+    (params: InitializeParams): InitializeResult => {
+      const options = (params.initializationOptions ?? {}) as InitializationOptions;
+      folders = new Folders(options.trusted !== false);
+      clientAsksReason = !!options.clientCommands?.includes(IGNORE_FINDING_COMMAND);
+      const caps = params.capabilities;
+      canPullSettings = !!caps.workspace?.configuration;
+      canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+      canShowDocument = !!caps.window?.showDocument?.support;
+      hasFolderEvents = !!caps.workspace?.workspaceFolders;
+      const roots = params.workspaceFolders?.map((f) => documentPath(f.uri)) ?? (params.rootUri ? [documentPath(params.rootUri)] : []);
+      folders.set(roots);
+      return {
+        capabilities: {
+          textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+          codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+          executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND] },
+          workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        },
+        serverInfo: { name: "vigil", version: VERSION },
+      };
+    },
+  );
+
+  connection.onInitialized(
+    guard("initialized", undefined, async () => {
+      if (canPullSettings) await connection.client.register(DidChangeConfigurationNotification.type, { section: "vigil" });
+      if (canWatchFiles) {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }] });
+      }
+      if (hasFolderEvents) {
+        connection.workspace.onDidChangeWorkspaceFolders(
+          guard("workspace folders", undefined, (e) => {
+            const removed = new Set(e.removed.map((f) => documentPath(f.uri)));
+            folders.set([...folders.list().filter((f) => !removed.has(f)), ...e.added.map((f) => documentPath(f.uri))]);
+            for (const f of e.added) reloadConfig(documentPath(f.uri));
+          }),
+        );
+      }
+      for (const folder of folders.list()) reloadConfig(folder);
+    }),
+  );
+
+  documents.onDidOpen(
+    guard("didOpen", undefined, async ({ document }) => {
+      const file = documentPath(document.uri);
+      if (folders.isConfigFile(file)) return reloadConfig(path.dirname(file), document.getText());
+      await diagnose(document, "open");
+    }),
+  );
+  documents.onDidChangeContent(
+    guard("didChange", undefined, async ({ document }) => {
+      const { "vigil.scanOn": scanOn, "vigil.typeDelay": delay } = await settings.get(document.uri);
+      if (scanOn !== "type") return;
+      const file = documentPath(document.uri);
+      debouncer.schedule(document.uri, delay, () => {
+        const doc = documents.get(document.uri);
+        if (!doc) return;
+        if (folders.isConfigFile(file)) return guard("config change", undefined, () => reloadConfig(path.dirname(file), doc.getText()))();
+        return guard("debounced analysis", undefined, () => diagnose(doc, "change"))();
+      });
+    }),
+  );
+  documents.onDidSave(
+    guard("didSave", undefined, async ({ document }) => {
+      debouncer.cancel(document.uri);
+      const file = documentPath(document.uri);
+      if (folders.isConfigFile(file)) return reloadConfig(path.dirname(file), document.getText());
+      await diagnose(document, "save");
+    }),
+  );
+  documents.onDidClose(
+    guard("didClose", undefined, async ({ document }) => {
+      debouncer.cancel(document.uri);
+      analyzer.forget(document.uri);
+      analysedVersion.delete(document.uri);
+      settings.forget(document.uri);
+      const file = documentPath(document.uri);
+      if (folders.isConfigFile(file)) return reloadConfig(path.dirname(file));
+      const folder = folders.folderOf(file);
+      // A scanned folder keeps every file's diagnostics: show the file as it is on disk again.
+      if (folder && completedFolders.has(folder) && store.has(file)) {
+        const size = (await fs.stat(file)).size;
+        store.publish(file, document.uri, await analyzePath(file, size, { settings: folders.configFor(file).settings }), null);
+      } else {
+        store.clear(file, document.uri);
+      }
+    }),
+  );
+
+  connection.onDidChangeConfiguration(
+    guard("didChangeConfiguration", undefined, (params) => {
+      settings.reset(params.settings);
+      rediagnoseAll();
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    guard("didChangeWatchedFiles", undefined, (params) => {
+      for (const change of params.changes) {
+        const file = documentPath(change.uri);
+        if (folders.isConfigFile(file) && !documents.get(change.uri)) reloadConfig(path.dirname(file));
+      }
+    }),
+  );
+
+  connection.onCodeAction(
+    guard("codeAction", [], (params) => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return [];
+      const currentFindings = (d: TextDocument) =>
+        isAnalysableDocument(d) ? analyzer.analyse(d, folders.configFor(documentPath(d.uri))).findings : [];
+      return codeActions(params, doc, { currentFindings, clientAsksReason });
+    }),
+  );
+
+  connection.onExecuteCommand(
+    guard("executeCommand", undefined, async (params) => {
+      if (params.command !== SHOW_DOCUMENTATION_COMMAND) return;
+      const url = params.arguments?.[0];
+      // Only our own documentation: a command argument must never open arbitrary URLs.
+      if (typeof url !== "string" || !url.startsWith(DOCS_BASE_URL)) throw new Error(`not a Vigil documentation URL: ${String(url)}`);
+      if (canShowDocument) await connection.window.showDocument({ uri: url, external: true });
+      else connection.window.showInformationMessage(`Vigil rule documentation: ${url}`);
+    }),
+  );
+
+  connection.onRequest(
+    IgnoreEditRequest,
+    guard("vigil/ignoreEdit", RETHROW, (params) => {
+      const doc = documents.get(params.uri);
+      return doc ? ignoreEdit(doc, params.line, params.ruleId, params.reason) : null;
+    }),
+  );
+
+  connection.onRequest(
+    ScanWorkspaceRequest,
+    guard("vigil/scanWorkspace", RETHROW, async (params, token): Promise<ScanWorkspaceResult> => {
+      // One scan at a time: a new request supersedes the running one.
+      if (runningScan) {
+        runningScan.abort.abort();
+        await runningScan.done;
+      }
+      const wanted = params.folders?.map(documentPath);
+      const roots = folders.list().filter((f) => !wanted || wanted.includes(f));
+      const progress = await connection.window.createWorkDoneProgress();
+      const deps = {
+        folders,
+        store,
+        completed: completedFolders,
+        openDocuments: () => openDocumentsByPath(documents.all()),
+        diagnoseOpen: diagnoseNow,
+      };
+      const abort = new AbortController();
+      const done = scanWorkspace(roots, deps, progress, token, abort);
+      const scan = { abort, done: done.catch(() => undefined) };
+      runningScan = scan;
+      try {
+        const result = await done;
+        log(`Workspace scan: ${result.filesScanned} files in ${result.durationMs} ms${result.cancelled ? " (cancelled)" : ""}`);
+        return result;
+      } finally {
+        if (runningScan === scan) runningScan = undefined;
+      }
+    }),
+  );
+
+  connection.onRequest(
+    ExportSarifRequest,
+    guard("vigil/exportSarif", RETHROW, (params) => {
+      const folder = params.folder ? documentPath(params.folder) : folders.list()[0];
+      if (!folder) throw new Error("no workspace folder to export");
+      return exportSarif(folder, store, folders.folderConfig(folder).settings, completedFolders.has(folder));
+    }),
+  );
+
+  connection.onShutdown(
+    guard("shutdown", undefined, () => {
+      debouncer.cancelAll();
+      runningScan?.abort.abort();
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}

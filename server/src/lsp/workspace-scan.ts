@@ -1,0 +1,101 @@
+import * as path from "node:path";
+import type { CancellationToken, WorkDoneProgressServerReporter } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import { activeFindings, countBySeverity } from "../engine/report/model";
+import { scanProject } from "../engine/scan";
+import type { Finding } from "../engine/finding";
+import type { Folders } from "./folders";
+import type { FindingsStore } from "./findings-store";
+import type { ScanWorkspaceResult } from "./protocol";
+import { documentPath, fileUri } from "./uri";
+
+export interface ScanDeps {
+  folders: Folders;
+  store: FindingsStore;
+  /** Open documents by path: their findings come from the editor's text, not the disk. */
+  openDocuments(): Map<string, TextDocument>;
+  /** Analyses an open document (cached when unchanged) and publishes it. */
+  diagnoseOpen(doc: TextDocument): Finding[];
+  /** Folders whose every file has been scanned, for SARIF export. */
+  completed: Set<string>;
+}
+
+const REPORT_EVERY_MS = 100;
+
+/**
+ * Runs the engine over the given workspace folders, streaming results into diagnostics. Files that
+ * had findings before and have none now are cleared, unless the scan was cancelled (then what is
+ * published stays: it is still the best knowledge there is).
+ */
+export async function scanWorkspace(
+  roots: readonly string[],
+  deps: ScanDeps,
+  progress: WorkDoneProgressServerReporter,
+  token: CancellationToken,
+  abort: AbortController,
+): Promise<ScanWorkspaceResult> {
+  const started = Date.now();
+  const stop = () => abort.abort();
+  const subscriptions = [token.onCancellationRequested(stop), progress.token.onCancellationRequested(stop)];
+  const open = deps.openDocuments();
+  const findings: Finding[] = [];
+  let filesScanned = 0;
+  let filesWithFindings = 0;
+  progress.begin("Vigil: scanning workspace", 0, "finding files…", true);
+  deps.store.setScanning(true);
+  try {
+    for (const [i, root] of roots.entries()) {
+      const seen = new Set<string>();
+      let lastReport = 0;
+      const settings = deps.folders.folderConfig(root).settings;
+      const files = scanProject([root], {
+        settings,
+        signal: abort.signal,
+        onProgress(done, total) {
+          filesScanned++;
+          const now = Date.now();
+          if (now - lastReport < REPORT_EVERY_MS && done !== total) return;
+          lastReport = now;
+          const percentage = Math.floor(((i + done / Math.max(total, 1)) / roots.length) * 100);
+          const where = roots.length > 1 ? `${path.basename(root)}: ` : "";
+          progress.report(percentage, `${where}${done}/${total} files`);
+        },
+      });
+      for await (const result of files) {
+        seen.add(result.path);
+        const doc = open.get(result.path);
+        const current = doc ? deps.diagnoseOpen(doc) : result.findings;
+        if (!doc) deps.store.publish(result.path, fileUri(result.path), result.findings, null);
+        if (current.length) filesWithFindings++;
+        findings.push(...current);
+      }
+      if (abort.signal.aborted) break;
+      for (const file of deps.store.filesUnder(root)) {
+        if (!seen.has(file) && !open.has(file)) deps.store.clear(file);
+      }
+      // Open documents the scan found clean on disk still count with their edited text.
+      for (const [file, doc] of open) {
+        if (seen.has(file) || deps.folders.folderOf(file) !== root) continue;
+        const current = deps.diagnoseOpen(doc);
+        if (current.length) filesWithFindings++;
+        findings.push(...current);
+      }
+      deps.completed.add(root);
+    }
+  } finally {
+    for (const s of subscriptions) s.dispose();
+    progress.done();
+    deps.store.setScanning(false);
+  }
+  return {
+    counts: countBySeverity(activeFindings(findings)),
+    filesScanned,
+    filesWithFindings,
+    cancelled: abort.signal.aborted,
+    durationMs: Date.now() - started,
+  };
+}
+
+export function openDocumentsByPath(docs: readonly TextDocument[]): Map<string, TextDocument> {
+  return new Map(docs.map((d) => [documentPath(d.uri), d]));
+}
