@@ -5,5 +5,6 @@ import weakCipher from "./weak-cipher";
 import insecureRandomness from "./insecure-randomness";
 import jwtVerificationBypass from "./jwt-verification-bypass";
 import insecureCookie from "./insecure-cookie";
+import corsReflectOriginCredentials from "./cors-reflect-origin-credentials";
 
-export const JS_RULES: readonly VigilRule[] = [tlsVerificationDisabled, weakPasswordHash, weakCipher, insecureRandomness, jwtVerificationBypass, insecureCookie];
+export const JS_RULES: readonly VigilRule[] = [tlsVerificationDisabled, weakPasswordHash, weakCipher, insecureRandomness, jwtVerificationBypass, insecureCookie, corsReflectOriginCredentials];
