@@ -48,3 +48,14 @@ test("fingerprints survive unrelated edits above the finding", () => {
   assert.equal(before[0]!.fingerprint, after[0]!.fingerprint);
   assert.notEqual(before[0]!.range.start.line, after[0]!.range.start.line);
 });
+
+test("a suppression comment cannot hide a tool notice", () => {
+  const findings = analyzeFile({ path: "/p/a.ts", text: "// vigil-ignore-next-line -- everything\nlet x = ;\n" }, { settings });
+  assert.deepEqual(findings.map((f) => [f.ruleId, !!f.suppression]), [["vigil/parse-error", false]]);
+});
+
+test("CommonJS globals count as static for eslint-plugin-security", () => {
+  const text = `const fs = require("fs");\nconst path = require("path");\nfs.readFileSync(path.join(__dirname, "data.json"));\n`;
+  const findings = analyzeFile({ path: "/p/a.js", text }, { settings });
+  assert.deepEqual(findings.filter((f) => f.ruleId === "security/detect-non-literal-fs-filename"), []);
+});

@@ -32,10 +32,14 @@ export function analyzeFile(file: SourceFile, context: AnalysisContext): Finding
   const selection = selectRules(context.settings);
   const language = file.language ?? languageOf(file.path);
   const raw: RawFinding[] = [];
+  const source = new Map<RawFinding, string>();
   for (const analyzer of ANALYZERS) {
     if (!analyzer.handles(file.path, language)) continue;
     try {
-      raw.push(...analyzer.analyze({ path: file.path, language, lines, selection, context }));
+      for (const f of analyzer.analyze({ path: file.path, language, lines, selection, context })) {
+        raw.push(f);
+        source.set(f, analyzer.name);
+      }
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err);
       raw.push(notice("vigil/analysis-error", `The ${analyzer.name} analyzer failed on this file: ${why}`, FILE_START));
@@ -51,7 +55,7 @@ export function analyzeFile(file: SourceFile, context: AnalysisContext): Finding
     );
   }
   const findings = assignFingerprints(
-    dedupe(raw.filter((f) => selection.enabled.has(f.ruleId))).map((f) => complete(f, file.path, selection)),
+    dedupe(raw.filter((f) => selection.enabled.has(f.ruleId)), source).map((f) => complete(f, file.path, selection)),
     lines,
   );
   return applySuppressions(findings, suppressions.filter((s) => s.reason)).sort(compareFindings);
@@ -64,19 +68,24 @@ const CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 } as const;
  * secrets scanner and a JS rule): keep one finding per start position and CWE, the most confident
  * (a taint finding, which carries its trace, wins over a pattern match).
  */
-function dedupe(raw: RawFinding[]): RawFinding[] {
+function dedupe(raw: RawFinding[], source: Map<RawFinding, string>): RawFinding[] {
   const best = new Map<string, RawFinding>();
-  const keep: RawFinding[] = [];
+  const dropped = new Set<RawFinding>();
   for (const f of raw) {
-    if (f.rule.cwe.length === 0) {
-      keep.push(f);
-      continue;
-    }
+    if (f.rule.cwe.length === 0) continue;
     const key = `${f.range.start.line}:${f.range.start.character}:${[...f.rule.cwe].sort().join(",")}`;
     const prev = best.get(key);
-    if (!prev || rank(f) > rank(prev)) best.set(key, f);
+    // Within one analyzer, rules are distinct checks (and fixtures test each): only across analyzers.
+    if (!prev || source.get(prev) === source.get(f)) {
+      if (!prev || rank(f) > rank(prev)) best.set(key, f);
+      continue;
+    }
+    if (rank(f) > rank(prev)) {
+      dropped.add(prev);
+      best.set(key, f);
+    } else dropped.add(f);
   }
-  return [...keep, ...best.values()];
+  return raw.filter((f) => !dropped.has(f));
 }
 
 function rank(f: RawFinding): number {

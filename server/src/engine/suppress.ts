@@ -1,5 +1,6 @@
 import type { Finding } from "./finding";
 import type { LineIndex } from "./text";
+import { ruleById } from "./rule-selection";
 
 /**
  * Inline suppressions, in any comment style (`//`, `#`, `/*`, `<!--`, `--`):
@@ -50,6 +51,8 @@ export function findSuppressions(lines: LineIndex): Suppression[] {
 export function applySuppressions(findings: Finding[], suppressions: Suppression[]): Finding[] {
   if (suppressions.length === 0) return findings;
   return findings.map((f) => {
+    // Notices say what was not analysed; a comment cannot hide that.
+    if (ruleById(f.ruleId)?.kind === "tool") return f;
     const s = suppressions.find(
       (s) => s.target === f.range.start.line && (s.ruleIds === "all" || s.ruleIds.includes(f.ruleId)),
     );

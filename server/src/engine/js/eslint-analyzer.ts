@@ -48,6 +48,8 @@ function prepare(selection: RuleSelection): Prepared {
         ecmaVersion: "latest",
         sourceType: "module",
         parserOptions: { ecmaFeatures: { jsx: true } },
+        // CommonJS names are known bindings, so `path.join(__dirname, "x")` counts as static.
+        globals: { __dirname: "readonly", __filename: "readonly", require: "readonly", module: "writable", exports: "writable" },
       },
       linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: "off", reportUnusedInlineConfigs: "off" },
       plugins: { vigil: { rules } },
