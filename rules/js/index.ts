@@ -6,5 +6,6 @@ import insecureRandomness from "./insecure-randomness";
 import jwtVerificationBypass from "./jwt-verification-bypass";
 import insecureCookie from "./insecure-cookie";
 import corsReflectOriginCredentials from "./cors-reflect-origin-credentials";
+import postmessageAnyOrigin from "./postmessage-any-origin";
 
-export const JS_RULES: readonly VigilRule[] = [tlsVerificationDisabled, weakPasswordHash, weakCipher, insecureRandomness, jwtVerificationBypass, insecureCookie, corsReflectOriginCredentials];
+export const JS_RULES: readonly VigilRule[] = [tlsVerificationDisabled, weakPasswordHash, weakCipher, insecureRandomness, jwtVerificationBypass, insecureCookie, corsReflectOriginCredentials, postmessageAnyOrigin];
