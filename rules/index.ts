@@ -3,6 +3,10 @@ import type { VigilRule } from "../server/src/engine/rule";
 import { JS_RULES } from "./js";
 import { SECURITY_PLUGIN_RULES } from "./security";
 import { SECRETS_RULES } from "./secrets";
+import { DOCKER_RULES } from "./docker";
+import { K8S_RULES } from "./k8s";
+import { GHA_RULES } from "./gha";
+import { COMPOSE_RULES } from "./compose";
 import { TOOL_RULES } from "./vigil";
 
-export const ALL_RULES: readonly VigilRule[] = [...JS_RULES, ...SECURITY_PLUGIN_RULES, ...SECRETS_RULES, ...TOOL_RULES];
+export const ALL_RULES: readonly VigilRule[] = [...JS_RULES, ...SECURITY_PLUGIN_RULES, ...SECRETS_RULES, ...DOCKER_RULES, ...K8S_RULES, ...GHA_RULES, ...COMPOSE_RULES, ...TOOL_RULES];

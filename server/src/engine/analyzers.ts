@@ -1,6 +1,8 @@
 import type { Analyzer } from "./analyzer";
 import { jsAnalyzer } from "./js/js-analyzer";
 import { secretsAnalyzer } from "./secrets/secrets-analyzer";
+import { dockerfileAnalyzer } from "./config-files/dockerfile-analyzer";
+import { yamlConfigAnalyzer } from "./config-files/yaml-config-analyzer";
 
 /** Every analyzer, in the order they run on a file. Add a line here to add a family of checks. */
-export const ANALYZERS: readonly Analyzer[] = [jsAnalyzer, secretsAnalyzer];
+export const ANALYZERS: readonly Analyzer[] = [jsAnalyzer, secretsAnalyzer, dockerfileAnalyzer, yamlConfigAnalyzer];
