@@ -84,9 +84,9 @@ export function startServer(connection: Connection): void {
     const started = performance.now();
     const { findings, cached } = analyzer.analyse(doc, folders.configFor(file));
     analysedVersion.set(doc.uri, doc.version);
-    store.publish(file, doc.uri, findings, doc.version);
     const ms = (performance.now() - started).toFixed(1);
     trace(`${cached ? "unchanged, not re-analysed" : "analysed"}: ${doc.uri} v${doc.version} (${findings.length} findings, ${ms} ms)`);
+    store.publish(file, doc.uri, findings, doc.version);
     return findings;
   }
 
@@ -286,7 +286,7 @@ export function startServer(connection: Connection): void {
     ExportSarifRequest,
     guard("vigil/exportSarif", RETHROW, (params) => {
       const folder = params.folder ? documentPath(params.folder) : folders.list()[0];
-      if (!folder) throw new Error("no workspace folder to export");
+      if (!folder || !folders.list().includes(folder)) throw new Error(`not a workspace folder: ${params.folder ?? "(none open)"}`);
       return exportSarif(folder, store, folders.folderConfig(folder).settings, completedFolders.has(folder));
     }),
   );
