@@ -7,5 +7,6 @@ import jwtVerificationBypass from "./jwt-verification-bypass";
 import insecureCookie from "./insecure-cookie";
 import corsReflectOriginCredentials from "./cors-reflect-origin-credentials";
 import postmessageAnyOrigin from "./postmessage-any-origin";
+import hardcodedCredentials from "./hardcoded-credentials";
 
-export const JS_RULES: readonly VigilRule[] = [tlsVerificationDisabled, weakPasswordHash, weakCipher, insecureRandomness, jwtVerificationBypass, insecureCookie, corsReflectOriginCredentials, postmessageAnyOrigin];
+export const JS_RULES: readonly VigilRule[] = [tlsVerificationDisabled, weakPasswordHash, weakCipher, insecureRandomness, jwtVerificationBypass, insecureCookie, corsReflectOriginCredentials, postmessageAnyOrigin, hardcodedCredentials];

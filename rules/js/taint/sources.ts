@@ -27,7 +27,7 @@ export const NEXT_SOURCES: readonly SourceSpec[] = [
   ...requestFields("next", ["nextUrl"], false),
   ...requestCalls("next", [["json"], ["formData"]], true),
   ...requestCalls("next", [["text"]]),
-  { framework: "next", on: "router", path: ["query"], object: true },
+  { framework: "next", on: "useRouter", path: [], call: true, object: true },
   { framework: "next", on: "useSearchParams", path: [], call: true, object: false },
   { framework: "react-router", on: "useParams", path: [], call: true, object: false },
   { framework: "react-router", on: "useLocation", path: [], call: true, object: false },

@@ -1,0 +1,75 @@
+import type { Rule } from "eslint";
+import type * as ESTree from "estree";
+import { defineRule } from "../../server/src/engine/rule";
+import { JS_LANGUAGES } from "../../server/src/engine/language";
+import { bindingName, memberPath, parentOf, referenceName, staticString, type Node } from "./ast";
+import { isCredentialName, upperSnake } from "./names";
+import { findProviderTokens } from "../../server/src/engine/secrets/providers";
+import { findPrivateKeys } from "../../server/src/engine/secrets/private-keys";
+import { isPlaceholder, looksRandom, mask } from "../../server/src/engine/secrets/values";
+
+/** A provider-issued token or private key that makes up the whole value (format checks, checksums). */
+export function provider(value: string): { what: string; env: string } | undefined {
+  const token = findProviderTokens(value).find((m) => m.secret.length >= value.trim().length - 1);
+  if (token) return { what: `a ${token.pattern.name}`, env: token.pattern.envName };
+  const key = findPrivateKeys(value)[0];
+  return key ? { what: `a ${key.kind}`, env: "PRIVATE_KEY" } : undefined;
+}
+
+/** Code adds its own stand-ins to the shared list: test fixtures and keyboard runs. */
+const CODE_PLACEHOLDER = /test|1234|abcd|qwerty|lorem/i;
+
+export function isPlaceholderValue(value: string): boolean {
+  return value.trim() === "" || isPlaceholder(value) || CODE_PLACEHOLDER.test(value);
+}
+
+/** A value that looks generated (a key, a token, a strong password), not a word, name, path or message. */
+export function looksGenerated(value: string): boolean {
+  return value.length >= 12 && looksRandom(value);
+}
+
+/** Where a literal sits: the name it is bound to or compared with, and whether it is an env fallback. */
+export function literalContext(node: Node): { name?: string; envFallback: boolean } {
+  const p = parentOf(node);
+  if (p?.type === "LogicalExpression" && p.right === node) {
+    return { name: bindingName(p), envFallback: /^process\.env\b/.test(memberPath(p.left as Node) ?? "") };
+  }
+  if (p?.type === "BinaryExpression" && ["===", "!==", "==", "!="].includes(p.operator)) {
+    return { name: referenceName((p.left === node ? p.right : p.left) as Node), envFallback: false };
+  }
+  return { name: bindingName(node), envFallback: false };
+}
+
+export default defineRule({
+  id: "js/hardcoded-credentials",
+  engine: "eslint",
+  title: "Hard-coded credential",
+  description: "Passwords, API keys, tokens and private keys written into source code leak with every copy of the code.",
+  severity: "high",
+  confidence: "medium",
+  cwe: ["CWE-798"],
+  owasp: ["A07"],
+  languages: JS_LANGUAGES,
+  messages: {
+    provider: "This string is {{what}} ({{masked}}) written into the code; revoke it and load it from the environment or a secret store.",
+    named: "`{{name}}` is set to a hard-coded secret ({{masked}}); load it from the environment or a secret store.",
+    useEnv: "Read it from process.env.{{env}}",
+  },
+  create(context: Rule.RuleContext): Rule.RuleListener {
+    const check = (node: ESTree.Literal | ESTree.TemplateLiteral) => {
+      const value = staticString(node as Node);
+      if (value === undefined || isPlaceholderValue(value)) return;
+      const { name, envFallback } = literalContext(node as Node);
+      const known = provider(value);
+      if (!known && (envFallback || !isCredentialName(name) || !looksGenerated(value))) return;
+      const env = name !== undefined ? upperSnake(name) : known!.env;
+      context.report({
+        node,
+        messageId: known ? "provider" : "named",
+        data: { what: known?.what ?? "", name: name ?? "", masked: mask(value) },
+        suggest: [{ messageId: "useEnv", data: { env }, fix: (f) => f.replaceText(node, `process.env.${env}`) }],
+      });
+    };
+    return { Literal: check, TemplateLiteral: check };
+  },
+});
