@@ -26,6 +26,20 @@ function siblings(id: string, suffix: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
+const JS_EXAMPLE_FILES: Record<string, string> = {
+  js: "example.js", javascript: "example.js", ts: "example.ts", typescript: "example.ts", jsx: "example.jsx", tsx: "example.tsx",
+};
+/** Config and other examples: named as the analyzers recognise such files. */
+const OTHER_EXAMPLE_FILES: Record<string, string> = {
+  dockerfile: "Dockerfile", yaml: "example.yaml", yml: "example.yaml", python: "example.py", py: "example.py",
+  dotenv: ".env", env: ".env", properties: "example.properties", ini: "example.ini", sh: "example.sh", text: "example.txt",
+};
+
+/** The file a doc example is analysed as; JS examples of non-ESLint rules are left to their analyzers' own tests. */
+function exampleFileName(tag: string, engine: string): string | undefined {
+  return engine === "eslint" ? (JS_EXAMPLE_FILES[tag] ?? "example.js") : OTHER_EXAMPLE_FILES[tag];
+}
+
 interface Annotation {
   kind: "ruleid" | "ok";
   /** 0-based line the annotation points at. */
@@ -88,12 +102,14 @@ for (const rule of ALL_RULES) {
         "## What it finds", "## Why it matters", "## Vulnerable example", "## Safe example", "## Fix", "## References",
       ];
       for (const h of headings) assert.ok(doc.includes(`\n${h}\n`), `has "${h}"`);
-      if (rule.kind !== "tool" && rule.engine === "eslint") {
+      if (rule.kind !== "tool") {
         for (const [heading, expectFinding] of [["## Vulnerable example", true], ["## Safe example", false]] as const) {
           const block = new RegExp(`${heading}\\n+\`\`\`(\\w+)\\n([\\s\\S]*?)\`\`\``).exec(doc);
+          if (!block && rule.engine !== "eslint") continue;
           assert.ok(block, `${heading} has a code block`);
-          const ext = { js: "js", javascript: "js", ts: "ts", typescript: "ts", jsx: "jsx", tsx: "tsx" }[block[1]!] ?? "js";
-          const found: Finding[] = analyzeFile({ path: `example.${ext}`, text: block[2]! }, { settings: ALL_ON }).filter(
+          const file = exampleFileName(block[1]!, rule.engine);
+          if (!file) continue;
+          const found: Finding[] = analyzeFile({ path: file, text: block[2]! }, { settings: ALL_ON }).filter(
             (f) => f.ruleId === rule.id,
           );
           assert.equal(found.length > 0, expectFinding, `${heading} ${expectFinding ? "triggers" : "does not trigger"} the rule`);
