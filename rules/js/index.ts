@@ -8,5 +8,6 @@ import insecureCookie from "./insecure-cookie";
 import corsReflectOriginCredentials from "./cors-reflect-origin-credentials";
 import postmessageAnyOrigin from "./postmessage-any-origin";
 import hardcodedCredentials from "./hardcoded-credentials";
+import codeInjection from "./code-injection";
 
-export const JS_RULES: readonly VigilRule[] = [tlsVerificationDisabled, weakPasswordHash, weakCipher, insecureRandomness, jwtVerificationBypass, insecureCookie, corsReflectOriginCredentials, postmessageAnyOrigin, hardcodedCredentials];
+export const JS_RULES: readonly VigilRule[] = [tlsVerificationDisabled, weakPasswordHash, weakCipher, insecureRandomness, jwtVerificationBypass, insecureCookie, corsReflectOriginCredentials, postmessageAnyOrigin, hardcodedCredentials, codeInjection];
