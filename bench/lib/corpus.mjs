@@ -35,7 +35,8 @@ export function ensureCorpus(name, { dir = benchDir(), log = () => {} } = {}) {
     // Another process may have finished the build while this one waited for the lock.
     if (checkCorpus(dir, name) === "ok") return;
     log(`building the benchmark corpus in ${dir} (npm pack of pinned packages; a few minutes)`);
-    const r = spawnSync("bash", [RECIPE, dir], { stdio: ["ignore", "inherit", "inherit"] });
+    // The recipe's report goes to stderr with its progress: stdout carries only suite results.
+    const r = spawnSync("bash", [RECIPE, dir], { stdio: ["ignore", 2, 2] });
     if (r.status !== 0) throw new Error(`make-corpus.sh failed (exit ${r.status ?? r.signal})`);
   });
   const problem = checkCorpus(dir, name);

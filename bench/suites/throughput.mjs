@@ -184,5 +184,5 @@ function printFindings(ctx, findings) {
   table.push(["total", count(total("eslint")), count(total("vigil")), ""]);
   ctx.print();
   ctx.print(formatTable(table, ["l", "r", "r", "l"]));
-  ctx.print(`beyond these: Vigil's own rules ${count(findings.vigilOwnRules)} findings; ESLint's own messages ${count(findings.eslintOtherMessages)}`);
+  ctx.print(`beyond these: Vigil's own rules ${count(findings.vigilOwnRules)}, ESLint's own messages (such as unused eslint-disable comments) ${count(findings.eslintOtherMessages)}`);
 }
