@@ -14,6 +14,7 @@ const POD_SPEC_PATH: Record<string, string[]> = {
   CronJob: ["spec", "jobTemplate", "spec", "template", "spec"],
 };
 
+const NAMESPACES: Record<string, string> = { hostNetwork: "network", hostPID: "process", hostIPC: "IPC" };
 const DANGEROUS_CAPABILITIES = new Set(["ALL", "SYS_ADMIN", "NET_ADMIN", "SYS_PTRACE", "SYS_MODULE", "DAC_READ_SEARCH", "SYS_RAWIO", "BPF"]);
 const RUNTIME_SOCKET = /(?:docker|containerd|crio|cri-dockerd)\.sock$/;
 
@@ -30,11 +31,11 @@ export function checkKubernetes(doc: YamlNode, lines: LineIndex, out: Findings):
     const s = span(node)!;
     return lines.rangeOf(s.start, s.end);
   };
-  for (const flag of ["hostNetwork", "hostPID", "hostIPC"]) {
+  for (const flag of Object.keys(NAMESPACES)) {
     const p = pairOf(pod, flag);
     if (p && isTrue(p.value)) {
       const fix = replaceScalar(lines, p.value!, "false", `Set ${flag}: false`);
-      out.add("k8s/host-namespace", `${flag}: true shares the node's ${flag.slice(4)} namespace with this pod, so it can see and reach what runs on the node.`, at(p.key), fix ? [fix] : []);
+      out.add("k8s/host-namespace", `${flag}: true shares the node's ${NAMESPACES[flag]} namespace with this pod, so it can see and reach what runs on the node.`, at(p.key), fix ? [fix] : []);
     }
   }
   for (const v of items(get(pod, "volumes"))) {
