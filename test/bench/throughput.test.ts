@@ -15,16 +15,19 @@ const ROOT = path.join(__dirname, "..", "..");
 const RUN = path.join(ROOT, "bench", "run.mjs");
 
 const CORPUS: Record<string, string> = {
+  // No request data flows anywhere: the counts stay those of eslint-plugin-security's own checks.
   "src/server.js": `const fs = require("fs");
 const { exec } = require("child_process");
 
-function handler(req, res) {
-  const name = req.query.name;
-  exec("ls " + name, (err, out) => res.send(out));
-  fs.readFile(name, (err, data) => res.send(data));
+function run(command, done) {
+  exec(command, done);
 }
 
-module.exports = { handler, read: (p) => fs.readFileSync(p) };
+function load(file, done) {
+  fs.readFile(file, done);
+}
+
+module.exports = { run, load, read: (p) => fs.readFileSync(p) };
 `,
   "src/util.ts": `export function matcher(pattern: string): RegExp {
   return new RegExp(pattern);
@@ -65,7 +68,7 @@ describe("bench/run.mjs throughput", () => {
     const { throughput } = JSON.parse(readFileSync(json, "utf8"));
     assert.deepEqual(
       { files: throughput.corpus.files, lines: throughput.corpus.lines },
-      { files: 3, lines: 20 },
+      { files: 3, lines: 22 },
       "files under node_modules are not counted",
     );
     for (const tool of ["Vigil", "ESLint"]) {
