@@ -28,7 +28,15 @@ function isFresh(): boolean {
   }
 }
 
-export async function ensureBuilt(): Promise<void> {
+let built: Promise<void> | undefined;
+
+/** At most one build per test process: other people's edits must not rebuild before every session. */
+export function ensureBuilt(): Promise<void> {
+  built ??= buildIfStale();
+  return built;
+}
+
+async function buildIfStale(): Promise<void> {
   if (isFresh()) return;
   const lock = join(ROOT, "dist", ".build-lock");
   mkdirSync(join(ROOT, "dist"), { recursive: true });

@@ -4,6 +4,8 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  LSPErrorCodes,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -70,6 +72,7 @@ export function startServer(connection: Connection): void {
       try {
         return await handler(...args);
       } catch (err) {
+        if (err instanceof ResponseError && err.code === LSPErrorCodes.RequestCancelled) throw err;
         connection.console.error(`${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
         if (fallback === RETHROW) throw err;
         return fallback;
@@ -274,6 +277,7 @@ export function startServer(connection: Connection): void {
       runningScan = scan;
       try {
         const result = await done;
+        if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "workspace scan cancelled");
         log(`Workspace scan: ${result.filesScanned} files in ${result.durationMs} ms${result.cancelled ? " (cancelled)" : ""}`);
         return result;
       } finally {
