@@ -6,8 +6,8 @@ import { namesSecret } from "../secrets/assignments";
 import { Findings, imageReference, literalSecret, unpinnedReason } from "./common";
 import { keyValues, parseDockerfile, words, type Instruction } from "./dockerfile-parser";
 
-const PIPE_TO_SHELL = /\b(?:curl|wget)\b[^|;&\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:sh|bash|zsh|ash|dash|ksh|python[23]?|perl|ruby|node)\b/g;
-const SUDO = /(?:^|[;&|(]\s*|\bthen\s+|\bdo\s+)(sudo)\b/gm;
+const PIPE_TO_SHELL = /\b(?:curl|wget)\b[^|;&]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:sh|bash|zsh|ash|dash|ksh|python[23]?|perl|ruby|node)\b/g;
+const SUDO = /(?:^\s*|[;&|(]\s*|\bthen\s+|\bdo\s+)(sudo)\b/gm;
 const CHMOD_777 = /\bchmod\s+(?:-\S+\s+)*(0?777|a\+rwx|ugo\+rwx)\b/g;
 const ARCHIVE = /\.(?:tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz)$/i;
 

@@ -16,9 +16,9 @@ export function isWorkflow(doc: YamlNode, filePath: string): boolean {
   return /[\\/]\.github[\\/]workflows[\\/][^\\/]+$/.test(filePath) || pairOf(doc, "on") !== undefined;
 }
 
-/** `github.event.issue.title` -> `ISSUE_TITLE`: the last two names of the context path. */
+/** `github.event.issue.title` -> `ISSUE_TITLE`, `github.head_ref` -> `HEAD_REF`. */
 function envNameFor(expression: string): string {
-  return expression.split(".").slice(-2).join("_").replace(/[^A-Za-z0-9]+/g, "_").toUpperCase();
+  return expression.replace(/^github\.(?:event\.)?/, "").split(".").slice(-2).join("_").replace(/[^A-Za-z0-9]+/g, "_").toUpperCase();
 }
 
 function triggers(doc: YamlNode): string[] {

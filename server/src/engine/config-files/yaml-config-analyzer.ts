@@ -20,7 +20,6 @@ export const yamlConfigAnalyzer: Analyzer = {
     if (!known && !/^(?:kind|jobs|services):/m.test(text)) return [];
     const parsed = parseYaml(text);
     if (parsed.error) {
-      if (!known && !/^apiVersion:/m.test(text)) return [];
       const at = lines.positionAt(parsed.error.offset);
       return [notice("vigil/parse-error", `YAML does not parse, file not analysed: ${parsed.error.message}`, { start: at, end: at })];
     }
