@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { ALL_RULES } from "../rules";
-import { analyzeFile } from "../server/src/engine/analyze";
+import { analyzeFile, type AnalysisContext } from "../server/src/engine/analyze";
 import { DEFAULT_SETTINGS, type Settings } from "../server/src/engine/settings";
 import { OWASP_2021 } from "../server/src/engine/taxonomy";
 import { SEVERITIES, type Finding } from "../server/src/engine/finding";
@@ -16,6 +16,17 @@ import { applyFixes } from "../server/src/engine/fixes";
 const RULES_DIR = path.join(__dirname, "..", "rules");
 /** Every rule on, so fixtures of rules that are off by default still run. */
 const ALL_ON: Settings = { ...DEFAULT_SETTINGS, rules: Object.fromEntries(ALL_RULES.map((r) => [r.id, "on"])) };
+/** The project around a fixture or example: no threat model, no other finding (an acceptance there is stale). */
+const CONTEXT: AnalysisContext = {
+  settings: ALL_ON,
+  threatModels: { models: [], now: new Date(), project: { findings: [], covers: () => true } },
+};
+
+/** `<id>.cases.threatmodel.yaml` is analysed as `threatmodel.yaml`: some analyzers go by file name. */
+function analysedAs(fixture: string): string {
+  const name = path.basename(fixture).split(".cases.")[1] ?? "";
+  return /^[\w-]+\.[\w.]+$/.test(name) && !name.startsWith("cases.") ? path.join(path.dirname(fixture), name) : fixture;
+}
 
 function siblings(id: string, suffix: string): string[] {
   const dir = path.join(RULES_DIR, path.dirname(id));
@@ -104,12 +115,13 @@ for (const rule of ALL_RULES) {
       for (const h of headings) assert.ok(doc.includes(`\n${h}\n`), `has "${h}"`);
       if (rule.kind !== "tool") {
         for (const [heading, expectFinding] of [["## Vulnerable example", true], ["## Safe example", false]] as const) {
-          const block = new RegExp(`${heading}\\n+\`\`\`(\\w+)\\n([\\s\\S]*?)\`\`\``).exec(doc);
+          // An info string may name the file the example stands for: ```yaml threatmodel.yaml
+          const block = new RegExp(`${heading}\\n+\`\`\`(\\w+)(?: ([\\w.-]+))?\\n([\\s\\S]*?)\`\`\``).exec(doc);
           if (!block && rule.engine !== "eslint") continue;
           assert.ok(block, `${heading} has a code block`);
-          const file = exampleFileName(block[1]!, rule.engine);
+          const file = block[2] ?? exampleFileName(block[1]!, rule.engine);
           if (!file) continue;
-          const found: Finding[] = analyzeFile({ path: file, text: block[2]! }, { settings: ALL_ON }).filter(
+          const found: Finding[] = analyzeFile({ path: file, text: block[3]! }, CONTEXT).filter(
             (f) => f.ruleId === rule.id,
           );
           assert.equal(found.length > 0, expectFinding, `${heading} ${expectFinding ? "triggers" : "does not trigger"} the rule`);
@@ -126,7 +138,7 @@ for (const rule of ALL_RULES) {
         const anns = annotations(text, rule.id);
         assert.ok(anns.some((a) => a.kind === "ruleid"), `${path.basename(file)} has a ruleid case`);
         if (rule.kind !== "tool") assert.ok(anns.some((a) => a.kind === "ok"), `${path.basename(file)} has an ok case`);
-        const findings = analyzeFile({ path: file, text }, { settings: ALL_ON }).filter((f) => f.ruleId === rule.id);
+        const findings = analyzeFile({ path: analysedAs(file), text }, CONTEXT).filter((f) => f.ruleId === rule.id);
         const flagged = new Set(findings.map((f) => f.range.start.line));
         const expected = new Set(anns.filter((a) => a.kind === "ruleid").map((a) => a.line));
         for (const a of anns) {
@@ -145,9 +157,9 @@ for (const rule of ALL_RULES) {
       const source = cases.find((c) => path.extname(c) === path.extname(fixed[0]!));
       assert.ok(source, "cases file with the same extension");
       const text = readFileSync(source, "utf8");
-      const findings = analyzeFile({ path: source, text }, { settings: ALL_ON }).filter((f) => f.ruleId === rule.id);
+      const findings = analyzeFile({ path: analysedAs(source), text }, CONTEXT).filter((f) => f.ruleId === rule.id);
       assert.equal(applyFixes(text, findings), readFileSync(fixed[0]!, "utf8"));
-      const after = analyzeFile({ path: source, text: readFileSync(fixed[0]!, "utf8") }, { settings: ALL_ON });
+      const after = analyzeFile({ path: analysedAs(source), text: readFileSync(fixed[0]!, "utf8") }, CONTEXT);
       const remaining = after.filter((f) => f.ruleId === rule.id && f.fixes.some((x) => x.isPreferred));
       assert.deepEqual(remaining.map((f) => f.range.start.line + 1), [], "fixed file has nothing left to fix");
     });

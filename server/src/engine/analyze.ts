@@ -8,6 +8,7 @@ import { ANALYZERS } from "./analyzers";
 import { applySuppressions, findSuppressions } from "./suppress";
 import { assignFingerprints } from "./fingerprint";
 import { notice, FILE_START } from "./notice";
+import { linkToThreatModel } from "./threatmodel/link";
 
 export type { AnalysisContext } from "./analyzer";
 
@@ -58,7 +59,8 @@ export function analyzeFile(file: SourceFile, context: AnalysisContext): Finding
     dedupe(raw.filter((f) => selection.enabled.has(f.ruleId)), source).map((f) => complete(f, file.path, selection)),
     lines,
   );
-  return applySuppressions(findings, suppressions.filter((s) => s.reason)).sort(compareFindings);
+  const suppressed = applySuppressions(findings, suppressions.filter((s) => s.reason));
+  return linkToThreatModel(suppressed, file.path, lines, context.threatModels).sort(compareFindings);
 }
 
 const CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 } as const;

@@ -3,6 +3,7 @@ import type { Language } from "./language";
 import type { RuleSelection } from "./rule-selection";
 import type { Settings } from "./settings";
 import type { LineIndex } from "./text";
+import type { ThreatModelContext } from "./threatmodel/scope";
 import type { RuleMeta } from "./rule";
 import type { Fix, TraceStep } from "./finding";
 
@@ -18,6 +19,8 @@ export interface RawFinding {
 
 export interface AnalysisContext {
   settings: Settings;
+  /** The project's threat models and the clock acceptances expire by; absent: no threat-model checks. */
+  threatModels?: ThreatModelContext;
 }
 
 export interface AnalyzerInput {

@@ -46,8 +46,28 @@ export interface Finding {
   fingerprint: string;
   fixes: Fix[];
   trace?: TraceStep[];
-  /** Set when an inline comment silenced the finding; kept so reports can say so. */
-  suppression?: { kind: "inline"; justification: string };
+  /** Set when an inline comment or a threat-model acceptance silenced the finding; kept so reports can say so. */
+  suppression?: Suppressed;
+  /** The threat-model entry this finding belongs to, when a model in scope has one for its CWE. */
+  threat?: ThreatLink;
+}
+
+export interface Suppressed {
+  kind: "inline" | "accepted";
+  justification: string;
+  /** Acceptances only: the last day (YYYY-MM-DD) it holds, and who approved it. */
+  expires?: string;
+  approvedBy?: string;
+}
+
+export interface ThreatLink {
+  id: string;
+  title: string;
+  status: "open" | "mitigated" | "accepted" | "transferred";
+  /** Absolute path of the threat model that defines it. */
+  model: string;
+  /** The finding contradicts a claim that the threat is mitigated (it was raised one severity). */
+  contradicted?: boolean;
 }
 
 /** Higher is worse. */

@@ -6,11 +6,14 @@ import { selectRules } from "./rule-selection";
 import { enumerateFiles, isBinary, looksMinified } from "./files";
 import { assignFingerprints } from "./fingerprint";
 import { LineIndex } from "./text";
+import { modelFilesLast, scanThreatModels } from "./threatmodel/scope";
 
 export interface ScanOptions extends AnalysisContext {
   signal?: AbortSignal;
   /** Called after each file: files done, files in total. */
   onProgress?: (done: number, total: number, path: string) => void;
+  /** The clock threat-model acceptances expire by (default: now); tests inject one. */
+  now?: Date;
 }
 
 export interface FileResult {
@@ -53,10 +56,13 @@ export async function* scanProject(roots: string[], options: ScanOptions): Async
       else if (isAnalysable(entry.path)) queue.push(entry);
     }
   }
+  const threatModels = options.threatModels ?? (await scanThreatModels(roots, queue.map((q) => q.path), options.now ?? new Date()));
+  const context: AnalysisContext = { ...options, threatModels };
   let done = 0;
-  for (const { path, size } of queue) {
+  for (const { path, size } of modelFilesLast(queue)) {
     if (options.signal?.aborted) return;
-    const findings = await analyzePath(path, size, options);
+    const findings = await analyzePath(path, size, context);
+    threatModels.project?.findings.push(...findings);
     options.onProgress?.(++done, queue.length, path);
     if (findings.length) yield { path, findings };
   }

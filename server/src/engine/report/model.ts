@@ -37,5 +37,7 @@ export function countBySeverity(findings: Finding[]): Record<Severity, number> {
 export type FailOn = Severity | "never";
 
 export function failsGate(findings: Finding[], failOn: FailOn): boolean {
-  return failOn !== "never" && activeFindings(findings).some((f) => atLeast(f.severity, failOn));
+  if (failOn === "never") return false;
+  // An expired risk acceptance fails CI whatever the threshold: the team's deadline has passed.
+  return activeFindings(findings).some((f) => atLeast(f.severity, failOn) || f.ruleId === "threatmodel/expired-acceptance");
 }

@@ -98,7 +98,7 @@ export function toSarif(report: ScanReport): object {
           })),
         }
       : {}),
-    ...(f.suppression ? { suppressions: [{ kind: "inSource", justification: f.suppression.justification }] } : {}),
+    ...(f.suppression ? { suppressions: [sarifSuppression(f.suppression)] } : {}),
   }));
 
   return {
@@ -136,4 +136,11 @@ export function toSarif(report: ScanReport): object {
       },
     ],
   };
+}
+
+/** An inline comment is "inSource"; a threat-model acceptance lives in another file: "external", accepted. */
+function sarifSuppression(s: NonNullable<Finding["suppression"]>) {
+  if (s.kind === "inline") return { kind: "inSource", justification: s.justification };
+  const properties = { ...(s.expires ? { expires: s.expires } : {}), ...(s.approvedBy ? { approvedBy: s.approvedBy } : {}) };
+  return { kind: "external", status: "accepted", justification: s.justification, properties };
 }
