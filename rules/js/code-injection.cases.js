@@ -1,45 +1,47 @@
-const express = require("express");
 const vm = require("vm");
 const { runInNewContext } = require("node:vm");
 
-const app = express();
-
-app.get("/calc", (req, res) => {
+// Request data reaching these calls is traced by the taint rule js/code-injection-taint, whose finding wins.
+function calculate(expr) {
   // ruleid: js/code-injection
-  res.json({ result: eval(req.query.expr) });
-});
+  return { result: eval(expr) };
+}
 
 function parseLegacy(text) {
   // ruleid: js/code-injection
   return eval("(" + text + ")");
 }
 
-app.post("/rules", (req, res) => {
+function compileRule(rule) {
   // ruleid: js/code-injection
-  const predicate = new Function("order", `return ${req.body.condition};`);
-  res.json(orders.filter(predicate));
-});
+  const predicate = new Function("order", `return ${rule.condition};`);
+  return orders.filter(predicate);
+}
 
-app.post("/sandbox", (req, res) => {
+function runPlugin(plugin) {
   // ruleid: js/code-injection
-  const out = vm.runInNewContext(req.body.script, { Math });
+  const out = vm.runInNewContext(plugin.source, { Math });
   // ruleid: js/code-injection
-  const again = runInNewContext(req.body.script);
+  const again = runInNewContext(plugin.source);
   // ruleid: js/code-injection
-  const script = new vm.Script(req.body.script);
-  res.json({ out, again, script: String(script) });
-});
+  const script = new vm.Script(plugin.source);
+  return { out, again, script };
+}
 
 function poll(name) {
   // ruleid: js/code-injection
   setTimeout("refresh('" + name + "')", 1000);
 }
 
-// ruleid: js/code-injection
-const template = eval(`\`${process.argv[2]}\``);
+function renderTemplate(text) {
+  // ruleid: js/code-injection
+  return eval(`\`${text}\``);
+}
 
-// ruleid: js/code-injection
-const callback = Function(...process.argv.slice(2));
+function makeCallback(args) {
+  // ruleid: js/code-injection
+  return Function(...args);
+}
 
 // ruleid: js/code-injection
 const sum = eval(`1 + 2`);
@@ -61,4 +63,4 @@ function schedule(task, delayMs) {
 // ok: js/code-injection
 const data = JSON.parse(process.argv[2]);
 
-module.exports = { app, parseLegacy, poll, template, callback, sum, constant, getGlobal, result, schedule, data };
+module.exports = { calculate, parseLegacy, compileRule, runPlugin, poll, renderTemplate, makeCallback, sum, constant, getGlobal, result, schedule, data };

@@ -9,5 +9,6 @@ import corsReflectOriginCredentials from "./cors-reflect-origin-credentials";
 import postmessageAnyOrigin from "./postmessage-any-origin";
 import hardcodedCredentials from "./hardcoded-credentials";
 import codeInjection from "./code-injection";
+import domXssSink from "./dom-xss-sink";
 
-export const JS_RULES: readonly VigilRule[] = [tlsVerificationDisabled, weakPasswordHash, weakCipher, insecureRandomness, jwtVerificationBypass, insecureCookie, corsReflectOriginCredentials, postmessageAnyOrigin, hardcodedCredentials, codeInjection];
+export const JS_RULES: readonly VigilRule[] = [tlsVerificationDisabled, weakPasswordHash, weakCipher, insecureRandomness, jwtVerificationBypass, insecureCookie, corsReflectOriginCredentials, postmessageAnyOrigin, hardcodedCredentials, codeInjection, domXssSink];
