@@ -6,7 +6,7 @@ export default defineRule({
   title: "Secret in a service environment",
   description: "A Compose service environment variable named like a secret has a literal value.",
   severity: "high",
-  confidence: "medium",
+  confidence: "high",
   cwe: ["CWE-798"],
   owasp: ["A07"],
   languages: ["yaml"],

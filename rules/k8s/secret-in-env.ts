@@ -6,7 +6,7 @@ export default defineRule({
   title: "Secret as a literal env value",
   description: "A container env var named like a secret has a literal value instead of a secretKeyRef.",
   severity: "high",
-  confidence: "medium",
+  confidence: "high",
   cwe: ["CWE-798"],
   owasp: ["A07"],
   languages: ["yaml"],

@@ -97,5 +97,7 @@ function rank(f: RawFinding): number {
 /** Fills in what comes from the rule's metadata and the user's severity overrides. */
 export function complete(f: RawFinding, path: string, selection: RuleSelection): Omit<Finding, "fingerprint"> {
   const { rule, ...rest } = f;
-  return { ...rest, path, severity: selection.severityOf(rule), confidence: rule.confidence, cwe: rule.cwe, owasp: rule.owasp };
+  // A user's severity override for the rule beats the finding's own severity.
+  const severity = f.severity && selection.severityOf(rule) === rule.severity ? f.severity : selection.severityOf(rule);
+  return { ...rest, path, severity, confidence: f.confidence ?? rule.confidence, cwe: rule.cwe, owasp: rule.owasp };
 }

@@ -20,6 +20,12 @@ export interface TextEdit {
   path?: string;
 }
 
+/** A page about the finding beyond the rule's doc (an advisory), for hovers and reports. */
+export interface Reference {
+  title: string;
+  url: string;
+}
+
 export interface Fix {
   title: string;
   edits: TextEdit[];
@@ -46,6 +52,9 @@ export interface Finding {
   fingerprint: string;
   fixes: Fix[];
   trace?: TraceStep[];
+  /** What the finding is about when one line can carry several (an advisory id); part of the fingerprint. */
+  subject?: string;
+  references?: Reference[];
   /** Set when an inline comment or a threat-model acceptance silenced the finding; kept so reports can say so. */
   suppression?: Suppressed;
   /** The threat-model entry this finding belongs to, when a model in scope has one for its CWE. */

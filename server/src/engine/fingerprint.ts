@@ -11,7 +11,7 @@ export function assignFingerprints(findings: Omit<Finding, "fingerprint">[], lin
   const seen = new Map<string, number>();
   return findings.map((f) => {
     const code = lines.lineText(f.range.start.line).replace(/\s+/g, " ").trim();
-    const key = `${f.ruleId}\0${code}`;
+    const key = f.subject ? `${f.ruleId}\0${code}\0${f.subject}` : `${f.ruleId}\0${code}`;
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
     const fingerprint = createHash("sha256").update(`${key}\0${n}`).digest("hex").slice(0, 32);

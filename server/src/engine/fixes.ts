@@ -6,7 +6,7 @@ export function applyFixes(text: string, findings: Finding[]): string {
   const lines = new LineIndex(text);
   const edits = findings.flatMap((f) => {
     const fix = f.fixes.find((x) => x.isPreferred);
-    return fix ? fix.edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText })) : [];
+    return fix ? fix.edits.filter((e) => e.path === undefined).map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText })) : [];
   });
   return applyOffsetEdits(text, edits);
 }

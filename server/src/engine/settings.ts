@@ -10,12 +10,17 @@ export interface Settings {
   exclude: string[];
   /** Files larger than this many bytes are skipped with a notice. */
   maxFileSize: number;
+  dependencies: {
+    /** Also ask the OSV API (api.osv.dev) about dependencies; off by default, the bundled data works offline. */
+    onlineSources: boolean;
+  };
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   rules: {},
   exclude: ["**/node_modules/**"],
   maxFileSize: 1_000_000,
+  dependencies: Object.freeze({ onlineSources: false }),
 });
 
 export function isRuleSetting(v: unknown): v is RuleSetting {
@@ -27,5 +32,6 @@ export function mergeSettings(base: Settings, over: Partial<Settings>): Settings
     rules: { ...base.rules, ...(over.rules ?? {}) },
     exclude: over.exclude ?? base.exclude,
     maxFileSize: over.maxFileSize ?? base.maxFileSize,
+    dependencies: { ...base.dependencies, ...(over.dependencies ?? {}) },
   };
 }

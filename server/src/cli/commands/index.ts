@@ -1,7 +1,8 @@
 import type { Command } from "../command";
+import { dbCommand } from "./db";
 import { lspCommand } from "./lsp";
 import { rulesCommand } from "./rules";
 import { scanCommand } from "./scan";
 
 /** Every `vigil` subcommand. Add a line here to add one. */
-export const COMMANDS: readonly Command[] = [scanCommand, rulesCommand, lspCommand];
+export const COMMANDS: readonly Command[] = [scanCommand, rulesCommand, lspCommand, dbCommand];

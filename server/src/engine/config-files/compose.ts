@@ -37,7 +37,9 @@ export function checkCompose(doc: YamlNode, lines: LineIndex, out: Findings): vo
       const text = str(item) ?? "";
       const eq = text.indexOf("=");
       const shown = eq > 0 ? literalSecret(text.slice(0, eq), text.slice(eq + 1)) : undefined;
-      if (shown) out.add("compose/secret-in-environment", secretMessage(name, text.slice(0, eq), shown), at(item));
+      // Point at the value, where the secrets analyzer's finding for the same literal starts.
+      const start = span(item)!.start + lines.text.slice(span(item)!.start).indexOf("=") + 1;
+      if (shown) out.add("compose/secret-in-environment", secretMessage(name, text.slice(0, eq), shown), lines.rangeOf(start, span(item)!.end));
     }
   }
 }
