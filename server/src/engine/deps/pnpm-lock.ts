@@ -31,11 +31,9 @@ function keyOffsets(map: unknown): Map<string, { start: number; end: number }> {
 /** `/name@1.0.0(peer@2)`, `name@1.0.0`, `/name/1.0.0_peer@2` -> name and version. */
 export function pnpmKeyParts(key: string): [string, string] {
   const bare = key.replace(/^\//, "").replace(/\(.*$/, "");
-  const [name, version] = splitNameAt(bare);
-  if (version) return [name, version];
-  // v5: /name/1.0.0 or /@scope/name/1.0.0_peer@1
-  const slash = bare.lastIndexOf("/");
-  return [bare.slice(0, slash), bare.slice(slash + 1).replace(/_.*$/, "")];
+  // v5: name/version, peers after an underscore
+  const v5 = /^((?:@[^/]+\/)?[^/@]+)\/(\d[^_]*)(?:_.*)?$/.exec(bare);
+  return v5 ? [v5[1]!, v5[2]!] : splitNameAt(bare);
 }
 
 export function parsePnpmLock(text: string): DependencyGraph {
