@@ -45,7 +45,8 @@ describe("zip reader", () => {
     assert.throws(() => readZip(buf.subarray(0, buf.length - 100)), ZipError);
     const damaged = Buffer.from(buf);
     const entry = readZip(damaged)[3]!;
-    damaged[damaged.indexOf(Buffer.from(entry.name)) + entry.name.length + 8] ^= 0xff; // flip a data byte
+    const at = damaged.indexOf(Buffer.from(entry.name)) + entry.name.length + 8;
+    damaged[at] = damaged[at]! ^ 0xff; // flip a data byte
     assert.throws(() => readZip(damaged)[3]!.read(), /checksum mismatch|invalid/);
   });
 });
