@@ -7,6 +7,7 @@ import { enumerateFiles, isBinary, looksMinified } from "./files";
 import { assignFingerprints } from "./fingerprint";
 import { LineIndex } from "./text";
 import { modelFilesLast, scanThreatModels } from "./threatmodel/scope";
+import { dependencyContext } from "./deps/context";
 
 export interface ScanOptions extends AnalysisContext {
   signal?: AbortSignal;
@@ -57,7 +58,8 @@ export async function* scanProject(roots: string[], options: ScanOptions): Async
     }
   }
   const threatModels = options.threatModels ?? (await scanThreatModels(roots, queue.map((q) => q.path), options.now ?? new Date()));
-  const context: AnalysisContext = { ...options, threatModels };
+  const deps = options.project ? {} : await dependencyContext(queue.map((q) => q.path), options.settings);
+  const context: AnalysisContext = { ...deps, ...options, threatModels };
   let done = 0;
   for (const { path, size } of modelFilesLast(queue)) {
     if (options.signal?.aborted) return;

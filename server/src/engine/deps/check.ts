@@ -21,10 +21,14 @@ export type LockfileName = (typeof LOCKFILES)[number];
 export type DependencyFile = "package.json" | LockfileName;
 const FILES: readonly DependencyFile[] = ["package.json", ...LOCKFILES];
 
-/** What a path is, by its name: `package.json`, a lockfile (also `<anything>.<lockfile name>` copies), or neither. */
+/**
+ * What a path is, by its name: `package.json`, a lockfile, or neither. Named copies such as
+ * `app.package.json` count too (rule fixtures are named so); hidden files such as npm's
+ * `node_modules/.package-lock.json` do not.
+ */
 export function dependencyFileKind(file: string): DependencyFile | undefined {
   const base = path.basename(file);
-  return FILES.find((f) => base === f || base.endsWith(`.${f}`));
+  return FILES.find((f) => base === f || (base.endsWith(`.${f}`) && !base.startsWith(".")));
 }
 
 export function parseLockfile(kind: LockfileName, text: string): DependencyGraph {
