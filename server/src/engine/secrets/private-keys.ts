@@ -9,7 +9,7 @@ const FLAVOURS: Record<string, string> = { RSA: "RSA ", DSA: "DSA ", EC: "EC ", 
 
 export interface PrivateKeyMatch {
   kind: string;
-  /** Offsets of the BEGIN line, which is what a finding points at. */
+  /** Offsets of the BEGIN line (from its opening quote inside a literal): what a finding points at. */
   start: number;
   end: number;
 }
@@ -23,7 +23,9 @@ export function findPrivateKeys(text: string): PrivateKeyMatch[] {
     const body = text.slice(end, end + 600).replace(FILLER, "");
     if (!/^[A-Za-z0-9+/=]{64}/.test(body)) continue;
     const flavour = m[1]!.replace(/PRIVATE KEY(?: BLOCK)?/, "").trim();
-    out.push({ kind: `${FLAVOURS[flavour] ?? ""}private key`, start: m.index!, end });
+    // Inside a string literal the finding starts at its quote, where AST rules report the literal.
+    const start = /["'`]/.test(text[m.index! - 1] ?? "") ? m.index! - 1 : m.index!;
+    out.push({ kind: `${FLAVOURS[flavour] ?? ""}private key`, start, end });
   }
   return out;
 }

@@ -50,8 +50,9 @@ export const secretsAnalyzer: Analyzer = {
     const out: RawFinding[] = [];
     const envFile = language === "dotenv" && !isCommittableEnvFile(filePath) ? gitignoreFix(filePath) : undefined;
     const extraFixes = envFile ? [envFile] : [];
+    const tokens = findProviderTokens(text);
     if (selection.enabled.has("secrets/provider-token")) {
-      for (const m of findProviderTokens(text)) {
+      for (const m of tokens) {
         const end = m.start + m.secret.length;
         const literal = enclosingLiteral(text, m.start, end);
         const name = (literal && boundName(text, literal.start)) ?? m.pattern.envName;
@@ -70,7 +71,10 @@ export const secretsAnalyzer: Analyzer = {
     }
     const mode = assignmentMode(filePath, language);
     if (mode !== "none" && selection.enabled.has("secrets/hardcoded-secret")) {
+      // A provider token bound to a secret-named key is reported once, by the more precise rule.
+      const tokenStarts = new Set(tokens.map((t) => t.start));
       for (const a of findAssignments(text, mode === "code")) {
+        if (tokenStarts.has(a.start)) continue;
         const span = a.literal ?? { start: a.start, end: a.start + a.value.length };
         out.push(secretFinding("secrets/hardcoded-secret", `"${a.key}" holds a hard-coded secret (${mask(a.value)}); anyone who can read this file can use it. Load it from a secret store or the environment.`, lines.rangeOf(span.start, span.end), [
           ...literalFix(language, lines, a.literal, envVarName(a.key)),
