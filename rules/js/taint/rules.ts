@@ -29,7 +29,7 @@ export const TAINT_RULES: readonly TaintRule[] = [
     description: "Untrusted input reaches a command that a shell interprets.",
   }),
   taintRule({
-    id: "js/code-injection-taint", title: "Code injection from untrusted input", sink: "code that is evaluated", severity: "critical", cwe: ["CWE-95"], owasp: ["A03"],
+    id: "js/code-injection-taint", title: "Code injection from untrusted input", sink: "code that is evaluated", severity: "critical", cwe: ["CWE-95", "CWE-94"], owasp: ["A03"],
     description: "Untrusted input reaches eval, the Function constructor, the vm module or a string timer.",
   }),
   taintRule({

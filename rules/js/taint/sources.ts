@@ -7,7 +7,8 @@ const requestCalls = (framework: string, calls: readonly string[][], object = fa
 
 /** Express (and Node `http`, whose `req.url`/`req.headers` Express keeps). */
 export const EXPRESS_SOURCES: readonly SourceSpec[] = [
-  ...requestFields("express", ["query", "body", "cookies", "signedCookies"], true),
+  ...requestFields("express", ["query", "cookies", "signedCookies"], true),
+  { framework: "express", on: "request", path: ["body"], object: true, notOn: ["ctx"] },
   ...requestFields("express", ["params", "headers", "url", "originalUrl", "path", "hostname", "rawHeaders"], false),
   ...requestCalls("express", [["get"], ["header"], ["param"]]),
 ];

@@ -36,6 +36,8 @@ export interface SourceSpec {
   call?: boolean;
   /** The value can be an object or array (parsed query strings, JSON bodies), not only a string. */
   object: boolean;
+  /** Variable names this request field does not apply to (Koa's `ctx.body` is the response). */
+  notOn?: readonly string[];
   /** Input from whoever runs the program: reported only for these kinds. */
   onlyFor?: readonly TaintKind[];
 }

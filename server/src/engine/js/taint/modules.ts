@@ -1,0 +1,80 @@
+import * as path from "node:path";
+import { contentHash, FileAnalysis } from "./analysis";
+
+/** Reads other files of the project for cross-file summaries; undefined when a file does not exist. */
+export interface SourceFiles {
+  read(filePath: string): string | undefined;
+}
+
+/** One top-level analysis: how to read imports, and which modules are being analysed (cycles). */
+export interface ModuleHost {
+  files?: SourceFiles;
+  loading: Set<string>;
+}
+
+interface CacheEntry {
+  hash: string;
+  analysis: FileAnalysis;
+}
+
+const MAX_CACHED = 2000;
+const MAX_DEPTH = 6;
+/** Analyses of imported modules by path, reused while their content and their imports' content are unchanged. */
+const cache = new Map<string, CacheEntry>();
+
+const EXTENSIONS = [".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts"];
+
+function candidates(from: string, spec: string): string[] {
+  const base = path.join(path.dirname(from), spec);
+  const out = [base, ...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => path.join(base, `index${e}`))];
+  // TypeScript ESM imports name the emitted file: "./db.js" is db.ts in the source tree.
+  const ext = path.extname(base);
+  if (ext === ".js" || ext === ".mjs" || ext === ".cjs" || ext === ".jsx") {
+    const stem = base.slice(0, -ext.length);
+    out.splice(1, 0, `${stem}.ts`, `${stem}.tsx`, `${stem}.mts`, `${stem}.cts`);
+  }
+  return out;
+}
+
+/** Still valid when the file and every module it was summarised from have the content they had. */
+function isFresh(entry: CacheEntry, files: SourceFiles, seen: Set<string>): boolean {
+  for (const [dep, hash] of entry.analysis.deps) {
+    if (seen.has(dep)) continue;
+    seen.add(dep);
+    const text = files.read(dep);
+    if (text === undefined || contentHash(text) !== hash) return false;
+    const depEntry = cache.get(dep);
+    if (depEntry && (depEntry.hash !== hash || !isFresh(depEntry, files, seen))) return false;
+  }
+  return true;
+}
+
+/** The analysis of a relative import, from the cache or analysed now; undefined when unreadable or cyclic. */
+export function loadModule(from: FileAnalysis, spec: string): FileAnalysis | undefined {
+  const host = from.host;
+  const files = host.files;
+  if (!files || host.loading.size >= MAX_DEPTH) return undefined;
+  for (const candidate of candidates(from.file.path, spec)) {
+    if (candidate === from.file.path || EXTENSIONS.every((e) => !candidate.endsWith(e))) continue;
+    const text = files.read(candidate);
+    if (text === undefined) continue;
+    const hash = contentHash(text);
+    from.deps.set(candidate, hash);
+    if (host.loading.has(candidate)) return undefined;
+    const hit = cache.get(candidate);
+    if (hit && hit.hash === hash && isFresh(hit, files, new Set([candidate]))) {
+      hit.analysis.host = host;
+      return hit.analysis;
+    }
+    host.loading.add(candidate);
+    try {
+      const analysis = new FileAnalysis(text, candidate, host).run();
+      if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
+      cache.set(candidate, { hash, analysis });
+      return analysis;
+    } finally {
+      host.loading.delete(candidate);
+    }
+  }
+  return undefined;
+}
