@@ -47,3 +47,6 @@ app.get("/me", (req, res) => {
 });
 
 app.listen(3000);
+
+// @threat T1
+// @exposes customer-db to T1

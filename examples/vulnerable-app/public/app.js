@@ -21,3 +21,7 @@ window.addEventListener("message", (event) => {
 showBanner();
 showTitle(document.title);
 notifyParent([]);
+
+// @threat T1
+// @exposes shopper-session to T2
+// @threat T3 (no such threat in public/.threatmodel.yaml: reported as an unknown reference)

@@ -13,3 +13,5 @@ function findUserByEmail(email, callback) {
 }
 
 module.exports = { findProducts, findUserByEmail };
+
+// @mitigates T1: every query binds its parameters

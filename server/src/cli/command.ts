@@ -11,4 +11,6 @@ export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   cwd: string;
+  /** The clock threat-model acceptances expire by; tests inject one (default: the real time). */
+  now?: () => Date;
 }

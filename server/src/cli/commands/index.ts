@@ -1,8 +1,9 @@
 import type { Command } from "../command";
 import { dbCommand } from "./db";
 import { lspCommand } from "./lsp";
+import { reportCommand } from "./report";
 import { rulesCommand } from "./rules";
 import { scanCommand } from "./scan";
 
 /** Every `vigil` subcommand. Add a line here to add one. */
-export const COMMANDS: readonly Command[] = [scanCommand, rulesCommand, lspCommand, dbCommand];
+export const COMMANDS: readonly Command[] = [scanCommand, rulesCommand, lspCommand, dbCommand, reportCommand];

@@ -56,6 +56,7 @@ export const scanCommand: Command = {
     let filesScanned = 0;
     for await (const result of scanProject(paths, {
       settings,
+      now: io.now?.(),
       onProgress: (done, total, file) => {
         filesScanned = done;
         progress(done, total, file);

@@ -24,7 +24,7 @@ export interface Annotation {
 /** A comment opener earlier on the line, or a line inside a block comment (`* ...`). */
 const IN_COMMENT = /(?:\/\/|#|\/\*|<!--|--|;)|^\s*\*/;
 const ID = "[A-Za-z][A-Za-z0-9_.-]*";
-const ANNOTATION = new RegExp(`@(threat|mitigates|accepts)\\s+(${ID})(?:\\s*:\\s*(.*?))?\\s*(?:\\*/|-->)?\\s*$|@exposes\\s+(${ID})\\s+to\\s+(${ID})`, "g");
+const ANNOTATION = new RegExp(`@(threat|mitigates|accepts)\\s+(${ID})(?![\\w.-])(?:\\s*:\\s*(.*?)\\s*(?:\\*/|-->|$))?|@exposes\\s+(${ID})\\s+to\\s+(${ID})`, "g");
 
 export function findAnnotations(lines: LineIndex): Annotation[] {
   const text = lines.text;

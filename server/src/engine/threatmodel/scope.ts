@@ -60,7 +60,8 @@ export async function loadThreatModels(roots: string[], enumerated: string[]): P
     }
   }
   const models: ThreatModel[] = [];
-  for (const file of [...files].sort()) {
+  const depth = (f: string) => f.split(path.sep).length;
+  for (const file of [...files].sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : 1))) {
     try {
       models.push(parseThreatModel((await fs.readFile(file, "utf8")).replace(/^\uFEFF/, ""), file).model);
     } catch {
