@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { AdvisoryDb } from "../../server/src/engine/deps/advisory-db";
+import { AdvisoryDb, bundledSnapshotDir } from "../../server/src/engine/deps/advisory-db";
 import { importInto, readOsvExport } from "../../server/src/engine/deps/db-import";
 import { analyzeFile } from "../../server/src/engine/analyze";
 import { DEFAULT_SETTINGS } from "../../server/src/engine/settings";
@@ -29,6 +29,11 @@ export function storeFrom(dataset: string): AdvisoryDb {
     stores.set(dataset, db);
   }
   return db;
+}
+
+/** The bundled snapshot (both data sets merged): the data users get. */
+export function snapshot(): AdvisoryDb {
+  return AdvisoryDb.open(bundledSnapshotDir());
 }
 
 /** Writes `files` (relative path -> text) into a fresh folder and returns it. */

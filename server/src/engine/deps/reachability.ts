@@ -29,20 +29,18 @@ export function parseAffectedFunction(spec: string): { module: string; fn: strin
 
 const escape = (s: string) => s.replace(/[$]/g, "\\$");
 
-function findCall(project: ProjectFacts, sites: ImportSite[], fn: string): (CodeSite & { fn: string }) | undefined {
+function findCall(project: ProjectFacts, sites: ImportSite[], name: string, fn: string): (CodeSite & { fn: string }) | undefined {
+  const direct = `\\b(?:require|import)\\s*\\(\\s*["']${name.replace(/[.$/]/g, "\\$&")}["']\\s*\\)\\s*\\(`;
   for (const site of sites) {
     const patterns = fn
       ? [...site.bindings.map((b) => `\\b${escape(b)}\\s*\\.\\s*${escape(fn)}\\s*\\(`), ...(site.named.includes(fn) ? [`(?<![.\\w$])${escape(fn)}\\s*\\(`] : [])]
-      : site.bindings.map((b) => `(?<![.\\w$])${escape(b)}\\s*\\(`);
+      : [direct, ...site.bindings.map((b) => `(?<![.\\w$])${escape(b)}\\s*\\(`)];
     if (!patterns.length) continue;
     const text = project.readFile(site.path);
     if (!text) continue;
-    const lines = text.split("\n");
     const re = new RegExp(patterns.join("|"));
-    // Skip the import line itself: `require("minimist")(...)` aside, a call comes after it.
-    for (let i = 0; i < lines.length; i++) {
-      if (i !== site.line && re.test(lines[i]!)) return { path: site.path, line: i, fn: fn || "(module)" };
-    }
+    const lines = text.split("\n");
+    for (let i = 0; i < lines.length; i++) if (re.test(lines[i]!)) return { path: site.path, line: i, fn: fn || "(module)" };
   }
   return undefined;
 }
@@ -56,7 +54,7 @@ export function reachabilityOf(project: ProjectFacts, root: string, name: string
   for (const spec of new Set(advisory.affected.flatMap((a) => a.functions))) {
     const f = parseAffectedFunction(spec);
     if (!f || f.module.toLowerCase() !== name.toLowerCase()) continue;
-    const call = findCall(project, own, f.fn);
+    const call = findCall(project, own, name, f.fn);
     if (call) {
       result.call = call;
       break;
