@@ -20,17 +20,25 @@ const COMMON_OPTIONS = {
   help: { type: "boolean", short: "h", description: "list the suites and their options" },
 };
 
+/** The suites that load; one that does not is reported and stands in as a suite that fails. */
 async function loadSuites() {
   const files = readdirSync(suitesDir)
     .filter((f) => f.endsWith(".mjs"))
     .sort();
   const suites = [];
   for (const file of files) {
-    const suite = await import(pathToFileURL(join(suitesDir, file)).href);
-    if (typeof suite.name !== "string" || typeof suite.run !== "function") {
-      throw new Error(`bench/suites/${file} must export a name and a run function`);
+    const fallbackName = file.replace(/\.mjs$/, "");
+    try {
+      const suite = await import(pathToFileURL(join(suitesDir, file)).href);
+      if (typeof suite.name !== "string" || typeof suite.run !== "function") {
+        throw new Error("it must export a name and a run function");
+      }
+      suites.push(suite);
+    } catch (err) {
+      const problem = `bench/suites/${file} does not load: ${err?.message ?? err}`;
+      console.error(problem);
+      suites.push({ name: fallbackName, description: "(does not load)", run: () => Promise.reject(new Error(problem)) });
     }
-    suites.push(suite);
   }
   return suites;
 }

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { measureNode, median } from "../lib/measure.mjs";
 import { sourceStats } from "../lib/corpus.mjs";
-import { count, formatTable, megabytes, ratio, seconds } from "../lib/table.mjs";
+import { count, formatTable, megabytes, seconds } from "../lib/table.mjs";
 
 export const name = "throughput";
 export const description = "full-scan wall, CPU, lines/s and peak RSS: Vigil beside ESLint + eslint-plugin-security";
@@ -78,19 +78,23 @@ export async function run(ctx) {
       Vigil: summarise(samples.Vigil, source.lines, vigilReport.summary.filesScanned),
       ESLint: summarise(samples.ESLint, source.lines, eslintReport.length),
     };
-    printTiming(ctx, timing, runs);
+    const ratios = {
+      wall: timing.Vigil.wallMs / timing.ESLint.wallMs,
+      cpu: timing.Vigil.cpuMs / timing.ESLint.cpuMs,
+      peakRss: timing.Vigil.peakRssKb / timing.ESLint.peakRssKb,
+      throughput: timing.Vigil.linesPerSecond / timing.ESLint.linesPerSecond,
+      // Each Vigil run over the ESLint run beside it: steadier when the machine's load shifts.
+      pairedWall: median(samples.Vigil.map((v, i) => v.wallMs / samples.ESLint[i].wallMs)),
+      pairedCpu: median(samples.Vigil.map((v, i) => v.cpuMs / samples.ESLint[i].cpuMs)),
+    };
+    printTiming(ctx, timing, ratios, runs);
     const findings = compareFindings(vigilReport, eslintReport, rulesOffByDefault(cli));
     printFindings(ctx, findings);
     return {
       corpus: { name: corpusName ?? null, dir, ...source },
       runs,
       timing,
-      ratio: {
-        wall: timing.Vigil.wallMs / timing.ESLint.wallMs,
-        cpu: timing.Vigil.cpuMs / timing.ESLint.cpuMs,
-        peakRss: timing.Vigil.peakRssKb / timing.ESLint.peakRssKb,
-        throughput: timing.Vigil.linesPerSecond / timing.ESLint.linesPerSecond,
-      },
+      ratio: ratios,
       findings,
     };
   } finally {
@@ -116,7 +120,7 @@ function summarise(runs, lines, files) {
   };
 }
 
-function printTiming(ctx, timing, runs) {
+function printTiming(ctx, timing, ratios, runs) {
   const rows = [["", "files", "wall s", "CPU s", "lines/s", "peak RSS MB", "wall s of each run"]];
   for (const [label, t] of Object.entries(timing)) {
     const each = t.samples.map((s) => seconds(s.wallMs)).join(" ");
@@ -124,11 +128,14 @@ function printTiming(ctx, timing, runs) {
   }
   ctx.print(`medians of ${runs} run${runs === 1 ? "" : "s"} per tool (whole process; CPU = user + sys of all threads)`);
   ctx.print(formatTable(rows, ["l", "r", "r", "r", "r", "r", "l"]));
-  const { Vigil: v, ESLint: e } = timing;
+  const x = (n) => `${n.toFixed(2)}x`;
   ctx.print(
-    `Vigil/ESLint: wall ${ratio(v.wallMs, e.wallMs)}, CPU ${ratio(v.cpuMs, e.cpuMs)}, peak RSS ${ratio(v.peakRssKb, e.peakRssKb)}` +
-      ` (below 1: Vigil spends less); throughput ${ratio(v.linesPerSecond, e.linesPerSecond)} (above 1: Vigil is faster)`,
+    `Vigil/ESLint: wall ${x(ratios.wall)}, CPU ${x(ratios.cpu)}, peak RSS ${x(ratios.peakRss)} (below 1: Vigil spends less);` +
+      ` throughput ${x(ratios.throughput)} (above 1: Vigil is faster)`,
   );
+  if (runs > 1) {
+    ctx.print(`median of per-round ratios (Vigil run / ESLint run beside it): wall ${x(ratios.pairedWall)}, CPU ${x(ratios.pairedCpu)}`);
+  }
   for (const [label, t] of Object.entries(timing)) {
     if (t.subprocessCpuMs) {
       ctx.print(`note: ${label} started subprocesses using ${seconds(t.subprocessCpuMs)} s CPU beyond the figure above; peak RSS is its main process only`);
