@@ -62,9 +62,17 @@ const tokenUrl = "https://auth.example.com/oauth/token";
 const exampleKey = "AKIAIOSFODNN7EXAMPLE";
 // ok: js/hardcoded-credentials
 const devSecret = process.env.COOKIE_SECRET || "k3Jd9sL2qP8wX5zR";
+const Events = {
+  // ok: js/hardcoded-credentials
+  ACQUIRE_TOKEN_START: "msal:acquireTokenStart",
+  // ok: js/hardcoded-credentials
+  PASSWORD_REQUIRED_V2: "FlowPasswordRequiredResultV2",
+  // ok: js/hardcoded-credentials
+  SHA256_TOKEN_TO_REFRESH: "token_sha256_to_refresh",
+};
 // ok: js/hardcoded-credentials
 const buildId = "9f8e7d6c5b4a3f2e1d0c";
 // ok: js/hardcoded-credentials
 const secretName = "prod/payments/stripe-key-v2";
 
-module.exports = { stripe, s3, octokit, db, Mailer, connect, app, jwtSecret, sessionSecret, apiToken, config, testCredentials, TOKEN_STORAGE_KEY, passwordHint, tokenUrl, exampleKey, devSecret, buildId, secretName };
+module.exports = { stripe, s3, octokit, db, Mailer, connect, app, jwtSecret, sessionSecret, apiToken, config, testCredentials, TOKEN_STORAGE_KEY, passwordHint, tokenUrl, exampleKey, devSecret, Events, buildId, secretName };

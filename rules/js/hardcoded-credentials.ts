@@ -3,7 +3,7 @@ import type * as ESTree from "estree";
 import { defineRule } from "../../server/src/engine/rule";
 import { JS_LANGUAGES } from "../../server/src/engine/language";
 import { bindingName, memberPath, parentOf, referenceName, staticString, type Node } from "./ast";
-import { isCredentialName, upperSnake } from "./names";
+import { isCredentialName, upperSnake, words } from "./names";
 import { findProviderTokens } from "../../server/src/engine/secrets/providers";
 import { findPrivateKeys } from "../../server/src/engine/secrets/private-keys";
 import { isPlaceholder, looksRandom, mask } from "../../server/src/engine/secrets/values";
@@ -23,9 +23,18 @@ export function isPlaceholderValue(value: string): boolean {
   return value.trim() === "" || isPlaceholder(value) || CODE_PLACEHOLDER.test(value);
 }
 
+/**
+ * Made of words (`FlowPasswordRequiredResultV2`, `msal:acquireTokenStart`, `token_sha256_to_refresh`):
+ * event names and protocol constants, not secrets. Generated values are mostly mixed letter-digit runs.
+ */
+function isWordy(value: string): boolean {
+  const wordChars = words(value).filter((w) => /^[a-z]{3,}$/.test(w)).reduce((n, w) => n + w.length, 0);
+  return wordChars >= 0.6 * value.replace(/[^A-Za-z0-9]/g, "").length;
+}
+
 /** A value that looks generated (a key, a token, a strong password), not a word, name, path or message. */
 export function looksGenerated(value: string): boolean {
-  return value.length >= 12 && looksRandom(value);
+  return value.length >= 12 && looksRandom(value) && !isWordy(value);
 }
 
 /** Where a literal sits: the name it is bound to or compared with, and whether it is an env fallback. */
