@@ -18,7 +18,7 @@ function lowerOneStep(s: Severity): Severity {
 const at = (p: string, line: number, root: string) => `${path.relative(root, p).split(path.sep).join("/")}:${line + 1}`;
 
 /** Severity, confidence and the sentence about reachability, from what the project does with the package. */
-function judge(hit: DependencyHit, root: string, knowsProject: boolean): { severity: Severity; confidence: Confidence; note: string } {
+export function judge(hit: DependencyHit, root: string, knowsProject: boolean): { severity: Severity; confidence: Confidence; note: string } {
   const { advisory } = hit.match;
   let severity = advisory.severity;
   let confidence: Confidence = hit.match.verdict === "doubtful" ? "low" : "medium";
