@@ -143,7 +143,7 @@ describe("workspace settings: vigil.config.json problems and workspace trust", (
     const s = await LspSession.start({ folders: [dir] });
     try {
       const [d] = await s.diagnostics(fileUri(path.join(dir, "vigil.config.json")), 0);
-      assert.match(d!.message, /unknown key "exlude"/);
+      assert.match(d!.message as string, /unknown key "exlude"/);
       assert.deepEqual(d!.range, { start: { line: 2, character: 2 }, end: { line: 2, character: 10 } });
       assert.deepEqual(await openInsecure(s, dir), ["js/tls-verification-disabled"]);
 
@@ -165,7 +165,7 @@ describe("workspace settings: vigil.config.json problems and workspace trust", (
     const untrusted = await LspSession.start({ folders: [dir], initializationOptions: { trusted: false } });
     try {
       const [note] = await untrusted.diagnostics(fileUri(path.join(dir, "vigil.config.json")), 0);
-      assert.match(note!.message, /Restricted mode/);
+      assert.match(note!.message as string, /Restricted mode/);
       assert.equal(note!.severity, 3);
       assert.deepEqual(await openInsecure(untrusted, dir), ["js/tls-verification-disabled"]);
     } finally {

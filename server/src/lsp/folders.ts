@@ -60,6 +60,11 @@ export class Folders {
     return this.folderConfig(folder);
   }
 
+  /** The folder's settings if already read, without reading them. */
+  loaded(folder: string): FolderConfig | undefined {
+    return this.configs.get(folder);
+  }
+
   folderConfig(folder: string): FolderConfig {
     return this.configs.get(folder) ?? this.load(folder);
   }

@@ -23,7 +23,7 @@ import { codeActions, ignoreEdit } from "./code-actions";
 import { Debouncer, DocumentAnalyzer, isAnalysableDocument } from "./document-analysis";
 import { EditorSettingsCache } from "./editor-settings";
 import { FindingsStore } from "./findings-store";
-import { Folders } from "./folders";
+import { Folders, type FolderConfig } from "./folders";
 import {
   ExportSarifRequest,
   FIX_ALL_KIND,
@@ -109,10 +109,20 @@ export function startServer(connection: Connection): void {
     for (const doc of documents.all()) void guard("re-diagnose", undefined, () => diagnose(doc, "settings"))();
   }
 
+  /** Config files with published problems, so a fixed one is cleared and a clean one left alone. */
+  const flaggedConfigs = new Set<string>();
+  function publishConfigProblems(config: FolderConfig): void {
+    if (!config.diagnostics.length && !flaggedConfigs.delete(config.configFile)) return;
+    if (config.diagnostics.length) flaggedConfigs.add(config.configFile);
+    connection.sendDiagnostics({ uri: fileUri(config.configFile), diagnostics: config.diagnostics }).catch(() => undefined);
+  }
+
   /** Re-reads one folder's vigil.config.json, publishes its problems and re-diagnoses open files. */
   function reloadConfig(folder: string, text?: string): void {
+    const before = folders.loaded(folder)?.key;
     const config = folders.load(folder, text);
-    void connection.sendDiagnostics({ uri: fileUri(config.configFile), diagnostics: config.diagnostics }).catch(() => undefined);
+    publishConfigProblems(config);
+    if (config.key === before) return;
     completedFolders.delete(folder);
     trace(`settings of ${folder}: ${config.key}`);
     rediagnoseAll();
@@ -157,7 +167,7 @@ export function startServer(connection: Connection): void {
           }),
         );
       }
-      for (const folder of folders.list()) reloadConfig(folder);
+      for (const folder of folders.list()) publishConfigProblems(folders.folderConfig(folder));
     }),
   );
 
