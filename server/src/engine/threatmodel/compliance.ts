@@ -37,6 +37,8 @@ const BY_OWASP: Partial<Record<Owasp, PciClass>> = {
 
 /** Every 6.2.4 class a finding speaks to (one by its weakness, plus "high-risk" when high or critical). */
 export function pciClassesOf(f: Pick<Finding, "cwe" | "owasp" | "severity">): PciClass[] {
+  // Findings about the threat model's upkeep (CWE-1059) are not software attacks.
+  if (f.cwe.length > 0 && f.cwe.every((c) => c === "CWE-1059")) return [];
   const byCwe = f.cwe.map((c) => BY_CWE[c]).find((c) => c !== undefined);
   const primary = byCwe ?? f.owasp.map((o) => BY_OWASP[o as Owasp]).find((c) => c !== undefined);
   const out: PciClass[] = primary ? [primary] : [];
