@@ -22,10 +22,12 @@ export function isPlaceholder(value: string): boolean {
   return /(.)\1{5,}/.test(value) || new Set(value).size < Math.min(8, value.length / 2);
 }
 
-/** Shows a few leading characters so a reader can tell which secret it is, never enough to use it. */
+/**
+ * Shows a few leading characters so a reader can tell which secret it is, never enough to use it;
+ * a fixed run of stars, so not even the length shows.
+ */
 export function mask(secret: string): string {
-  const shown = Math.min(4, Math.floor(secret.length / 5));
-  return `${secret.slice(0, shown)}${"*".repeat(Math.min(8, Math.max(4, secret.length - shown)))}`;
+  return `${secret.slice(0, Math.min(4, Math.floor(secret.length / 5)))}********`;
 }
 
 /**
