@@ -87,7 +87,7 @@ export function parseDockerfile(text: string): DockerfileParse {
     }
     // Heredocs: each `<<WORD` on the instruction's lines takes the lines up to WORD as its body.
     const logical = text.slice(start, lines[last]!.end);
-    const heredocs = [...logical.matchAll(HEREDOC)].filter((m) => kw.toUpperCase() !== "ENV" && kw.toUpperCase() !== "LABEL");
+    const heredocs = ["ENV", "LABEL"].includes(kw.toUpperCase()) ? [] : [...logical.matchAll(HEREDOC)];
     for (const h of heredocs) {
       const word = h[3]!;
       let j = last + 1;
