@@ -9,7 +9,8 @@ import {
 } from "../../server/src/lsp/protocol";
 import { COMMANDS } from "./command-ids";
 import { docUrlsAtCursor, openRuleDocumentation } from "./rule-docs";
-import { describeCounts, type VigilStatusBar } from "./status-bar";
+import type { VigilStatusBar } from "./status-bar";
+import { scanSummary } from "./summary";
 
 export interface CommandContext {
   extension: vscode.ExtensionContext;
@@ -47,10 +48,7 @@ async function scanWorkspace(ctx: CommandContext): Promise<ScanWorkspaceResult |
     return undefined;
   }
   const result = await ctx.statusBar.whileScanning(() => ctx.client.sendRequest(ScanWorkspaceRequest, {}));
-  const files = `${result.filesScanned} file${result.filesScanned === 1 ? "" : "s"}`;
-  const summary = result.cancelled
-    ? `Vigil: scan cancelled after ${files}: ${describeCounts(result.counts)} so far.`
-    : `Vigil: scanned ${files}: ${describeCounts(result.counts)}.`;
+  const summary = scanSummary(result);
   ctx.output.info(`${summary} (${result.durationMs} ms)`);
   // Not awaited: the command resolves with the summary while the notification waits for the user.
   void vscode.window.showInformationMessage(summary, "Open Problems").then((choice) => {

@@ -1,15 +1,10 @@
 import * as vscode from "vscode";
 import { SEVERITIES, type Severity } from "../../server/src/engine/finding";
-import type { SeverityCounts, StatusParams } from "../../server/src/lsp/protocol";
+import type { StatusParams } from "../../server/src/lsp/protocol";
 import { COMMANDS } from "./command-ids";
+import { describeCounts } from "./summary";
 
 const SHORT: Record<Severity, string> = { critical: "C", high: "H", medium: "M", low: "L", info: "I" };
-
-/** "2 high, 1 low": the non-zero counts, most severe first; "no findings" when all are zero. */
-export function describeCounts(counts: SeverityCounts): string {
-  const parts = SEVERITIES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`);
-  return parts.length > 0 ? parts.join(", ") : "no findings";
-}
 
 /** Shield + counts by severity, a spinner while scanning; a click opens the Vigil menu. */
 export class VigilStatusBar implements vscode.Disposable {

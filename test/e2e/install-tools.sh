@@ -61,6 +61,8 @@ for part in ${@:-apt node code-server}; do
     *) echo "unknown part: $part"; exit 2 ;;
   esac
 done
-"$NODE24_HOME/bin/node" "$CODE_SERVER_ENTRY" --version | head -1
+# Its own config file, or code-server writes one under ~/.config.
+echo "auth: none" > "$TOOLS/code-server/config.yaml"
+"$NODE24_HOME/bin/node" "$CODE_SERVER_ENTRY" --config "$TOOLS/code-server/config.yaml" --version | head -1
 echo "export VIGIL_NODE24=$NODE24_HOME/bin/node"
 echo "export VIGIL_CODE_SERVER=$CODE_SERVER_ENTRY"
