@@ -1,8 +1,9 @@
-import { existsSync, statSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { parseArgs, UsageError } from "../args";
+import { parseArgs } from "../args";
 import type { Command, Io } from "../command";
-import { CONFIG_FILE, loadSettings } from "../../engine/config";
+import { CONFIG_FILE } from "../../engine/config";
+import { scanTarget } from "../scan-target";
 import { enumerateFiles } from "../../engine/files";
 import { compareFindings, type Finding } from "../../engine/finding";
 import type { ScanReport } from "../../engine/report/model";
@@ -47,13 +48,7 @@ export const reportCommand: Command = {
       io.stdout.write(USAGE);
       return 0;
     }
-    const root = path.resolve(io.cwd, (options.root as string | undefined) ?? ".");
-    const paths = (positionals.length ? positionals : ["."]).map((p) => path.resolve(io.cwd, p));
-    for (const p of paths) if (!existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-    const single = paths.length === 1 && statSync(paths[0]!).isDirectory() ? paths[0]! : undefined;
-    const configDir = single && existsSync(path.join(single, CONFIG_FILE)) ? single : root;
-    const configFile = options.config ? path.resolve(io.cwd, options.config as string) : undefined;
-    const { settings } = loadSettings({ configFile, dir: configDir });
+    const { root, paths, settings } = scanTarget(positionals, options, io);
     const now = io.now?.() ?? new Date();
 
     // The models are needed by the report as well as by the scan, so they are found first.

@@ -1,8 +1,9 @@
-import { existsSync, statSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "../args";
 import type { Command, Io } from "../command";
-import { CONFIG_FILE, loadSettings } from "../../engine/config";
+import { CONFIG_FILE } from "../../engine/config";
+import { scanTarget } from "../scan-target";
 import { scanProject } from "../../engine/scan";
 import { selectRules } from "../../engine/rule-selection";
 import { SEVERITIES, compareFindings, type Finding } from "../../engine/finding";
@@ -44,12 +45,7 @@ export const scanCommand: Command = {
       io.stdout.write(USAGE);
       return 0;
     }
-    const root = path.resolve(io.cwd, (options.root as string | undefined) ?? ".");
-    const paths = (positionals.length ? positionals : ["."]).map((p) => path.resolve(io.cwd, p));
-    const single = paths.length === 1 && isDir(paths[0]!) ? paths[0]! : undefined;
-    const configDir = single && existsSync(path.join(single, CONFIG_FILE)) ? single : root;
-    const configFile = options.config ? path.resolve(io.cwd, options.config as string) : undefined;
-    const { settings } = loadSettings({ configFile, dir: configDir });
+    const { root, paths, settings } = scanTarget(positionals, options, io);
 
     const progress = progressLine(io);
     const findings: Finding[] = [];
@@ -87,14 +83,6 @@ export const scanCommand: Command = {
     return failsGate(findings, ((options["fail-on"] as string | undefined) ?? "high") as FailOn) ? 1 : 0;
   },
 };
-
-function isDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /** A single updating progress line on stderr, only on a TTY and only once a scan takes a while. */
 function progressLine(io: Io) {

@@ -3,7 +3,7 @@ import { Document, isMap, isScalar, isSeq, parseDocument, visit, type Node, type
 import type { Finding, TextEdit } from "../finding";
 import { ruleById } from "../rule-selection";
 import { LineIndex } from "../text";
-import type { Stride, ThreatModel, ThreatStatus } from "./model";
+import type { Acceptance, Threat, ThreatModel } from "./model";
 
 /**
  * Edits that add to a threat model while keeping every comment and every other byte as written:
@@ -11,27 +11,11 @@ import type { Stride, ThreatModel, ThreatStatus } from "./model";
  * The language server wraps them in WorkspaceEdits for "Accept risk…" and "Add a threat for CWE-n".
  */
 
-export interface NewThreat {
-  id: string;
-  title: string;
-  stride?: Stride;
-  cwe: string[];
-  status: ThreatStatus;
-  mitigation?: string;
-  owner?: string;
-}
+/** A threat to add: the model's fields, without source positions. */
+export type NewThreat = Pick<Threat, "id" | "title" | "cwe" | "status"> & Partial<Pick<Threat, "stride" | "mitigation" | "owner">>;
 
-export interface NewAcceptance {
-  rule: string;
-  fingerprint: string;
-  /** Relative to the model's folder, `/`-separated. */
-  path: string;
-  reason: string;
-  /** YYYY-MM-DD. */
-  expires?: string;
-  approvedBy?: string;
-  threat?: string;
-}
+/** An acceptance to record; `path` is relative to the model's folder and `expires` is YYYY-MM-DD. */
+export type NewAcceptance = Omit<Acceptance, "range" | "expiresRange">;
 
 export class ThreatModelEditError extends Error {}
 
