@@ -110,6 +110,23 @@ describe("diagnostics over stdio: open, change, save, settings, shutdown", () =>
     assert.match(log.message, /ignoring "sometimes", using "save"/);
   });
 
+  test("a taint finding's path from source to sink arrives as related information", async () => {
+    const tainted = fileUri(path.join(dir, "redirect.js"));
+    const mark = s.mark();
+    await s.open(tainted, 'const app = require("express")();\napp.get("/go", (req, res) => {\n  const next = req.query.next;\n  res.redirect(next);\n});\n', "javascript");
+    const [d] = await s.diagnostics(tainted, mark);
+    assert.equal(d!.code, "js/open-redirect");
+    assert.equal(d!.severity, DiagnosticSeverity.Warning, "medium -> Warning");
+    assert.deepEqual(
+      d!.relatedInformation!.map((r) => [r.location.uri === tainted, r.location.range.start.line, r.message]),
+      [
+        [true, 2, "Source: `req.query.next`"],
+        [true, 2, "assigned to `next`"],
+        [true, 3, "Reaches a redirect target"],
+      ],
+    );
+  });
+
   test("a request the server cannot serve is answered and logged, and the server carries on", async () => {
     const actions = await s.conn.sendRequest("textDocument/codeAction", {
       textDocument: { uri: "file:///nowhere/missing.ts" },

@@ -1,8 +1,8 @@
-import { pathToFileURL } from "node:url";
 import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver";
 import type { Finding, Severity } from "../engine/finding";
 import { ruleDocUrl } from "../engine/rule";
 import type { DiagnosticData } from "./protocol";
+import { fileUri } from "./uri";
 
 export const SOURCE = "vigil";
 
@@ -15,11 +15,11 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /** One diagnostic per unsuppressed finding; `data` carries the fixes so code actions need no cache. */
-export function toDiagnostics(findings: readonly Finding[], version: number | null): Diagnostic[] {
-  return findings.filter((f) => !f.suppression).map((f) => toDiagnostic(f, version));
+export function toDiagnostics(findings: readonly Finding[], uri: string, version: number | null): Diagnostic[] {
+  return findings.filter((f) => !f.suppression).map((f) => toDiagnostic(f, uri, version));
 }
 
-function toDiagnostic(f: Finding, version: number | null): Diagnostic {
+function toDiagnostic(f: Finding, uri: string, version: number | null): Diagnostic {
   const data: DiagnosticData = { fingerprint: f.fingerprint, version, fixes: f.fixes };
   const diagnostic: Diagnostic = {
     range: f.range,
@@ -32,7 +32,7 @@ function toDiagnostic(f: Finding, version: number | null): Diagnostic {
   };
   if (f.trace?.length) {
     diagnostic.relatedInformation = f.trace.map((step) => ({
-      location: { uri: pathToFileURL(step.path ?? f.path).href, range: step.range },
+      location: { uri: step.path ? fileUri(step.path) : uri, range: step.range },
       message: step.message,
     }));
   }

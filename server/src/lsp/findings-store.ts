@@ -28,7 +28,7 @@ export class FindingsStore {
     if (findings.length) this.byPath.set(file, { uri, findings });
     else this.byPath.delete(file);
     if (before && before.uri !== uri) this.send({ uri: before.uri, diagnostics: [] });
-    this.send({ uri, version: version ?? undefined, diagnostics: toDiagnostics(findings, version) });
+    this.send({ uri, version: version ?? undefined, diagnostics: toDiagnostics(findings, uri, version) });
     this.statusChanged();
   }
 

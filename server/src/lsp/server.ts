@@ -209,8 +209,8 @@ export function startServer(connection: Connection): void {
       if (folders.isConfigFile(file)) return reloadConfig(path.dirname(file));
       const folder = folders.folderOf(file);
       // A scanned folder keeps every file's diagnostics: show the file as it is on disk again.
-      if (folder && completedFolders.has(folder) && store.has(file)) {
-        const size = (await fs.stat(file)).size;
+      const size = folder && completedFolders.has(folder) && store.has(file) ? await fs.stat(file).then((st) => st.size, () => -1) : -1;
+      if (size >= 0) {
         store.publish(file, document.uri, await analyzePath(file, size, { settings: folders.configFor(file).settings }), null);
       } else {
         store.clear(file, document.uri);
