@@ -11,6 +11,7 @@ import { scanProject } from "../../server/src/engine/scan";
 import { failsGate, type ScanReport } from "../../server/src/engine/report/model";
 import { toSarif } from "../../server/src/engine/report/sarif";
 import { main } from "../../server/src/cli/main";
+import { sarifErrors } from "../helpers/sarif";
 import type { Finding } from "../../server/src/engine/finding";
 
 const SHOP = path.join(__dirname, "fixtures", "shop");
@@ -62,7 +63,9 @@ test("an accepted finding is suppressed with its reason until the acceptance exp
 test("SARIF carries an acceptance as an external, accepted suppression with its justification", () => {
   const findings = analyse("src/tokens.js");
   const report: ScanReport = { root: SHOP, findings, filesScanned: 1, toolVersion: "0.0.0", rulesRun: [] };
-  const results = (toSarif(report) as { runs: { results: { ruleId: string; suppressions?: unknown[] }[] }[] }).runs[0]!.results;
+  const sarif = toSarif(report);
+  assert.deepEqual(sarifErrors(sarif), [], "valid SARIF 2.1.0");
+  const results = (sarif as { runs: { results: { ruleId: string; suppressions?: unknown[] }[] }[] }).runs[0]!.results;
   assert.deepEqual(results.find((r) => r.ruleId === "js/weak-password-hash")!.suppressions, [
     {
       kind: "external",
