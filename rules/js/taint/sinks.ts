@@ -62,13 +62,14 @@ export const CODE_SINKS: readonly CallSinkSpec[] = [
 const FS_PATH_FUNCTIONS = [
   "readFile", "readFileSync", "writeFile", "writeFileSync", "appendFile", "appendFileSync", "createReadStream",
   "createWriteStream", "unlink", "unlinkSync", "rm", "rmSync", "rmdir", "rmdirSync", "readdir", "readdirSync", "mkdir",
-  "mkdirSync", "open", "openSync", "stat", "statSync", "lstat", "lstatSync", "access", "accessSync", "copyFile",
-  "copyFileSync", "rename", "renameSync", "truncate", "truncateSync", "chmod", "chmodSync", "outputFile", "remove",
+  "mkdirSync", "open", "openSync", "stat", "statSync", "lstat", "lstatSync", "access", "accessSync", "truncate", "truncateSync", "chmod", "chmodSync", "outputFile", "remove",
   "readJson", "readJSON", "pathExists", "existsSync", "exists",
 ];
+const FS_TWO_PATH_FUNCTIONS = ["copyFile", "copyFileSync", "rename", "renameSync", "link", "linkSync", "symlink", "symlinkSync", "cp", "cpSync", "copy", "move"];
 
 export const PATH_SINKS: readonly CallSinkSpec[] = [
-  { kind: "js/path-traversal", library: "fs, fs/promises, fs-extra", callees: FS_PATH_FUNCTIONS.map((f) => `fs.${f}`), args: [0, 1] },
+  { kind: "js/path-traversal", library: "fs, fs/promises, fs-extra", callees: FS_PATH_FUNCTIONS.map((f) => `fs.${f}`), args: [0] },
+  { kind: "js/path-traversal", library: "fs, fs/promises, fs-extra", callees: FS_TWO_PATH_FUNCTIONS.map((f) => `fs.${f}`), args: [0, 1] },
   { kind: "js/path-traversal", library: "express", methods: ["sendFile", "download"], receiver: /^(res|response|reply)$/, args: [0], when: "no-root-option" },
 ];
 
@@ -92,7 +93,7 @@ export const REDIRECT_SINKS: readonly CallSinkSpec[] = [
 ];
 
 export const SERVER_XSS_SINKS: readonly CallSinkSpec[] = [
-  { kind: "js/reflected-xss", library: "express, http", methods: ["send", "write", "end"], receiver: /^(res|response)$/, args: [0] },
+  { kind: "js/reflected-xss", library: "express, http, fastify", methods: ["send", "write", "end"], receiver: /^(res|response|raw)$/, args: [0] },
 ];
 
 export const DOM_XSS_CALL_SINKS: readonly CallSinkSpec[] = [
@@ -127,17 +128,15 @@ export const XXE_SINKS: readonly CallSinkSpec[] = [
 ];
 
 export const PROTOTYPE_POLLUTION_SINKS: readonly CallSinkSpec[] = [
-  {
-    kind: "js/prototype-pollution",
-    library: "lodash, dot-prop, set-value, object-path",
-    callees: ["lodash.merge", "lodash.mergeWith", "lodash.defaultsDeep", "lodash.set", "lodash.setWith", "lodash.zipObjectDeep", "set-value", "dot-prop.setProperty", "object-path.set"],
-    args: [1],
-  },
+  { kind: "js/prototype-pollution", library: "lodash", callees: ["lodash.merge", "lodash.mergeWith", "lodash.defaultsDeep", "merge-deep"], args: [1, 2, 3] },
+  { kind: "js/prototype-pollution", library: "lodash, dot-prop, set-value, object-path", callees: ["lodash.set", "lodash.setWith", "set-value", "dot-prop.setProperty", "object-path.set"], args: [1] },
+  { kind: "js/prototype-pollution", library: "lodash", callees: ["lodash.zipObjectDeep"], args: [0] },
   { kind: "js/prototype-pollution", library: "jQuery", callees: ["$.extend", "jQuery.extend"], args: [2, 3], when: "deep-flag" },
 ];
 
 export const HEADER_SINKS: readonly CallSinkSpec[] = [
   { kind: "js/header-injection", library: "http, express, koa", methods: ["setHeader", "set", "header", "append"], receiver: /^(res|response|ctx|reply)$/, args: [1] },
+  { kind: "js/header-injection", library: "http", methods: ["writeHead"], receiver: /^(res|response|raw)$/, args: [1, 2], headersObject: true },
 ];
 
 export const ALL_CALL_SINKS: readonly CallSinkSpec[] = [

@@ -69,6 +69,8 @@ export interface CallSinkSpec {
   when?: SinkCondition;
   /** The argument is a query filter: tainted objects (operator injection) or `$where` strings. */
   filterObject?: boolean;
+  /** The argument is an object of headers (`res.writeHead(302, { Location: url })`). */
+  headersObject?: boolean;
 }
 
 /** Assignments to a property: `el.innerHTML = v`, `location.href = v`, `ctx.body = v`. */

@@ -38,7 +38,7 @@ export function evalCall(a: FileAnalysis, node: Callee, fr: Frame): Taint {
   }
   if (isFunctionLiteral(callee)) {
     const args = argNodes.map((arg) => evalExpr(a, arg, fr));
-    const r = analyzeFunction(a, { node: callee, scope: fr.scope, env: fr.env }, { params: args });
+    const r = analyzeFunction(a, { node: callee, scope: fr.scope, env: fr.env }, { params: args, outer: fr.fn.summary });
     fr.env.mergeBranches([r.env], true);
     return r.returns;
   }
@@ -54,21 +54,28 @@ export function evalCall(a: FileAnalysis, node: Callee, fr: Frame): Taint {
   const args = argNodes.map((arg) => (isFunctionLiteral(unwrap(arg)) ? CLEAN : evalExpr(a, arg, fr)));
   const callbacks = runCallbacks(a, node, fr, method, recvExpr, receiver);
   const recvRoot = recvExpr && rootIdentifier(recvExpr);
-  checkCallSinks(a, fr, {
+  const isSink = checkCallSinks(a, fr, {
     node, canonical, method, args,
     receiverName: recvExpr && receiverName(recvExpr),
     receiverModule: recvRoot && fr.scope.lookup(recvRoot.text)?.module,
   });
 
+  // What a query, a request or a file read returns is new data, not the SQL, URL or path it was given.
+  if (isSink) return callbacks;
   const calleeName = method ?? (ts.isIdentifier(callee) ? callee.text : undefined);
-  const sanitizer = (canonical && SANITIZER_BY_CALLEE.get(canonical)) || (method && SANITIZER_BY_METHOD.get(method)) || undefined;
-  if (sanitizer) return clear(argNodes.length ? args[0]! : receiver, sanitizer.clears);
+  const byCallee = canonical ? SANITIZER_BY_CALLEE.get(canonical) : undefined;
+  if (byCallee) return clear(args[0] ?? CLEAN, byCallee.clears);
+  // A sanitising method cleans its receiver (`s.toString()`) or its argument (`conn.escape(s)`).
+  const byMethod = method ? SANITIZER_BY_METHOD.get(method) : undefined;
+  if (byMethod) return clear(union(receiver, args[0] ?? CLEAN), byMethod.clears);
   if (calleeName && SANITIZER_NAME.test(calleeName) && !(canonical && PROPAGATES.has(canonical))) return CLEAN;
 
   const target = resolveFunction(a, callee, fr);
   if (target) return applySummary(a, fr, node, target, args, calleeName ?? "function");
 
   if (method !== undefined) {
+    const replaced = (method === "replace" || method === "replaceAll") && receiver.length ? replacementClears(argNodes) : undefined;
+    if (replaced) return clear(receiver, replaced);
     if (MUTATOR_METHODS.includes(method) && recvRoot) {
       const added = union(...args);
       const b = fr.scope.lookup(recvRoot.text);
@@ -78,9 +85,28 @@ export function evalCall(a: FileAnalysis, node: Callee, fr: Frame): Taint {
     // methods of application objects (db.query, res.json) return something new.
     const helper = canonical !== undefined && (PROPAGATES.has(canonical) || canonical.includes("."));
     if (helper || COMBINING_METHODS.includes(method)) return union(receiver, ...args, callbacks);
+    // `items.map(f)` is what `f` returns, not the items.
+    if (RESULT_OF_CALLBACK.includes(method) && argNodes.some((arg) => isFunctionLiteral(unwrap(arg)))) return callbacks;
     return union(receiver, callbacks);
   }
-  return union(...args, callbacks);
+  // A function a library made (`const render = Handlebars.compile(src)`) escapes or transforms its input.
+  const made = ts.isIdentifier(callee) ? fr.scope.lookup(callee.text)?.module : undefined;
+  return made ? callbacks : union(...args, callbacks);
+}
+
+const RESULT_OF_CALLBACK = ["map", "flatMap", "reduce", "then"];
+
+/**
+ * `s.replace(/[^\w-]/g, "")` keeps word characters only: nothing is left to inject.
+ * `s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")` escapes a regular expression.
+ */
+function replacementClears(args: readonly ts.Expression[]): readonly string[] | "all" | undefined {
+  const [pattern, replacement] = args.map(unwrap);
+  if (!pattern || !ts.isRegularExpressionLiteral(pattern) || !replacement || !ts.isStringLiteralLike(replacement)) return undefined;
+  const body = pattern.text.slice(1, pattern.text.lastIndexOf("/"));
+  if (replacement.text === "\\$&") return ["js/redos"];
+  if (/^\[\^(?:\\w|a-z|A-Z|0-9|_|-)+\]\+?$/.test(body) && /^[\w-]*$/.test(replacement.text)) return "all";
+  return undefined;
 }
 
 function isRouteRegistration(method: string | undefined, recvExpr: ts.Expression | undefined): boolean {
@@ -99,7 +125,7 @@ function runCallbacks(a: FileAnalysis, node: Callee, fr: Frame, method: string |
   for (const arg of argNodes) {
     const fn = unwrap(arg);
     if (!isFunctionLiteral(fn)) continue;
-    const ctx: CallContext = { params: [] };
+    const ctx: CallContext = { params: [], outer: fr.fn.summary };
     if (route) ctx.requestParam = true;
     else if (message && fn.parameters[0]) ctx.params = [messageEventTaint(a, fn.parameters[0])];
     else if (method && receiver.length && ELEMENT_CALLBACK_METHODS.includes(method)) ctx.params = method === "reduce" ? [CLEAN, receiver] : [receiver];
@@ -113,7 +139,7 @@ function runCallbacks(a: FileAnalysis, node: Callee, fr: Frame, method: string |
 /** `window.onmessage = (e) => ...`: the handler's event carries a message from another window. */
 export function runMessageHandler(a: FileAnalysis, fn: ts.FunctionExpression | ts.ArrowFunction, fr: Frame): void {
   const params = fn.parameters[0] ? [messageEventTaint(a, fn.parameters[0])] : [];
-  const r = analyzeFunction(a, { node: fn, scope: fr.scope, env: fr.env }, { params });
+  const r = analyzeFunction(a, { node: fn, scope: fr.scope, env: fr.env }, { params, outer: fr.fn.summary });
   fr.env.mergeBranches([r.env], true);
 }
 

@@ -15,6 +15,8 @@ export interface CallContext {
   params: readonly Taint[] | "summary";
   /** The first parameter is a request (route handlers). */
   requestParam?: boolean;
+  /** A callback inside a function being summarised: flows from the outer parameters belong to that summary. */
+  outer?: Summary;
 }
 
 /**
@@ -28,7 +30,7 @@ export function analyzeFunction(a: FileAnalysis, ref: FunctionRef, ctx: CallCont
   const scope = new Scope(ref.scope);
   const env = new Env(ref.env);
   const summary: Summary | undefined = ctx.params === "summary" ? { returns: [], sinks: [] } : undefined;
-  const fr: Frame = { scope, env, fn: { returns: [], summary } };
+  const fr: Frame = { scope, env, fn: { returns: [], summary: summary ?? ctx.outer } };
   if ((ts.isFunctionExpression(node)) && node.name) scope.declare(node.name.text).fn = ref;
   node.parameters.forEach((p, i) => {
     const requestParam = i === 0 && ctx.requestParam === true;

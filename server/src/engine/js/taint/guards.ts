@@ -15,6 +15,7 @@ export interface Guards {
 const PREFIX_KINDS = ["js/path-traversal", "js/open-redirect", "js/ssrf", "js/dom-xss"];
 const PROTO_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const VALIDATOR_NAME = /^(is[A-Z]\w*|isValid\w*|validate\w*|isAllowed\w*|isSafe\w*|allowed\w*|check\w*)$/;
+const ORIGIN_PROPERTIES = new Set(["host", "hostname", "origin", "protocol", "href"]);
 const EMPTY: Guards = { whenTrue: new Map(), whenFalse: new Map() };
 
 function one(map: "whenTrue" | "whenFalse", target: ts.Expression, kinds: Kinds): Guards {
@@ -23,10 +24,13 @@ function one(map: "whenTrue" | "whenFalse", target: ts.Expression, kinds: Kinds)
   return g;
 }
 
-function isLiteral(node: ts.Expression): boolean {
+/** A value the code fixes: a literal, or a constant (`const ORIGIN = "https://..."`, or named like one). */
+function isLiteral(node: ts.Expression, fr?: Frame): boolean {
   node = unwrap(node);
-  return ts.isStringLiteralLike(node) || ts.isNumericLiteral(node) || node.kind === ts.SyntaxKind.NullKeyword
-    || (ts.isIdentifier(node) && node.text === "undefined");
+  if (ts.isIdentifier(node)) {
+    return node.text === "undefined" || (fr !== undefined && (fr.scope.lookup(node.text)?.constText !== undefined || /^[A-Z][A-Z0-9_]+$/.test(node.text)));
+  }
+  return ts.isStringLiteralLike(node) || ts.isNumericLiteral(node) || node.kind === ts.SyntaxKind.NullKeyword;
 }
 
 function anchoredRegex(node: ts.Expression): boolean | undefined {
@@ -76,7 +80,7 @@ function binaryGuards(cond: ts.BinaryExpression, a: FileAnalysis, fr: Frame): Gu
     const kinds: Kinds = other.text === "string" ? ["js/nosql-injection"] : other.text === "number" || other.text === "boolean" ? "all" : [];
     return one(eq ? "whenTrue" : "whenFalse", typeOf.expression, kinds);
   }
-  const [value, lit] = isLiteral(r) ? [l, r] : isLiteral(l) ? [r, l] : [undefined, undefined];
+  const [value, lit] = isLiteral(r, fr) ? [l, r] : isLiteral(l, fr) ? [r, l] : [undefined, undefined];
   if (!value || !lit) return EMPTY;
   const g = one(eq ? "whenTrue" : "whenFalse", value, "all");
   if (ts.isStringLiteralLike(lit) && PROTO_KEYS.has(lit.text)) g[eq ? "whenFalse" : "whenTrue"].set(value, ["js/prototype-pollution"]);
@@ -122,6 +126,10 @@ export function applyGuards(map: Map<ts.Expression, Kinds>, a: FileAnalysis, fr:
       fr.env.checked.set(a.textOf(expr).replace(/\s+/g, " "), kinds);
       continue;
     }
+    // Checking one field (`e.data.type === "x"`) says nothing about the rest of the object; checking
+    // where it comes from or points to (`url.hostname`, `event.origin`) vouches for all of it.
+    const property = chain?.names[chain.names.length - 1];
+    if (chain && property !== undefined && !ORIGIN_PROPERTIES.has(property)) continue;
     if (b) fr.env.set(b, clear(fr.env.get(b), kinds));
   }
 }

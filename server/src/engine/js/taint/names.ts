@@ -107,12 +107,19 @@ export function bindingCanonical(b: Binding): string | undefined {
   return undefined;
 }
 
+const CHAINABLE = new Set(["status", "type", "set", "header", "append", "cookie", "clearCookie", "vary", "contentType", "attachment", "code"]);
+
 /** The name a method's receiver goes by: `db` in `this.db.query`, `getConnection` in `getConnection().query`. */
 export function receiverName(node: ts.Expression): string | undefined {
   node = unwrap(node);
   if (ts.isIdentifier(node)) return node.text;
   if (ts.isPropertyAccessExpression(node)) return node.name.text;
-  if (ts.isCallExpression(node)) return receiverName(node.expression);
+  if (ts.isCallExpression(node)) {
+    // Response setters return the response: `res.status(500).send` is sent on `res`.
+    const callee = unwrap(node.expression);
+    if (ts.isPropertyAccessExpression(callee) && CHAINABLE.has(callee.name.text)) return receiverName(callee.expression);
+    return receiverName(callee);
+  }
   if (ts.isElementAccessExpression(node)) return propertyNameOf(node);
   return undefined;
 }

@@ -82,11 +82,13 @@ export interface CallInfo {
   args: readonly Taint[];
 }
 
-export function checkCallSinks(a: FileAnalysis, fr: Frame, call: CallInfo): void {
+/** Checks a call against every sink spec; true when it is a sink (its result is then new data, not its input). */
+export function checkCallSinks(a: FileAnalysis, fr: Frame, call: CallInfo): boolean {
   const argNodes = call.node.arguments ?? [];
   const construct = ts.isNewExpression(call.node);
   const viaCallee = (call.canonical && BY_CALLEE.get(call.canonical)) || [];
   const viaMethod = (call.method && BY_METHOD.get(call.method)) || [];
+  let matched = false;
   for (const spec of [...viaCallee, ...viaMethod]) {
     if (construct ? !spec.construct : spec.construct === "only") continue;
     if (!viaCallee.includes(spec) && (spec.receiver || spec.receiverModules)) {
@@ -95,6 +97,8 @@ export function checkCallSinks(a: FileAnalysis, fr: Frame, call: CallInfo): void
       if (!byName && !byModule) continue;
     }
     if (spec.when && !holds(spec.when, argNodes, a.sf)) continue;
+    // Only an identified API returns new data; `find` on an array returns one of its elements.
+    if (viaCallee.includes(spec) || spec.receiver || spec.receiverModules) matched = true;
     let kind: string = spec.kind;
     const first = argNodes[0] && unwrap(argNodes[0]);
     if (kind === "js/header-injection" && first && ts.isStringLiteralLike(first) && REDIRECT_HEADERS.includes(first.text.toLowerCase())) kind = "js/open-redirect";
@@ -102,10 +106,14 @@ export function checkCallSinks(a: FileAnalysis, fr: Frame, call: CallInfo): void
       const i = idx === "last" ? argNodes.length - 1 : idx;
       const t = call.args[i];
       if (!t || t.length === 0) continue;
-      if (spec.filterObject) checkFilter(a, fr, argNodes[i]!, t, call.node);
+      const options = kind === "js/ssrf" ? unwrap(argNodes[i]!) : undefined;
+      if (options && ts.isObjectLiteralExpression(options)) checkRequestOptions(a, fr, options, call.node);
+      else if (spec.filterObject) checkFilter(a, fr, argNodes[i]!, t, call.node);
+      else if (spec.headersObject) checkHeaders(a, fr, argNodes[i]!, call.node);
       else reachSink(a, fr, t, makeSink(a, kind, call.node, { fixes: fixesFor(a, kind, call.node, fr) }));
     }
   }
+  return matched;
 }
 
 /** A query filter: a tainted object (or a field that may be one) injects operators; `$where` runs code. */
@@ -120,6 +128,27 @@ function checkFilter(a: FileAnalysis, fr: Frame, arg: ts.Expression, t: Taint, c
     if (!value) continue;
     const isWhere = ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name)) && p.name.text === "$where";
     reachSink(a, fr, evalExpr(a, value, fr), makeSink(a, "js/nosql-injection", call, { needsObject: !isWhere }));
+  }
+}
+
+const URL_OPTIONS = ["url", "baseURL", "baseUrl", "prefixUrl", "host", "hostname", "origin", "uri"];
+
+/** Request options (`axios({ url, data })`, `http.get({ host, path })`): only where the request goes counts. */
+function checkRequestOptions(a: FileAnalysis, fr: Frame, options: ts.ObjectLiteralExpression, call: ts.Node): void {
+  for (const key of URL_OPTIONS) {
+    const value = propertyValue(options, key);
+    if (value) reachSink(a, fr, evalExpr(a, value, fr), makeSink(a, "js/ssrf", call));
+  }
+}
+
+/** `{ Location: url, "Content-Type": type }`: a redirect target or a header value, by name. */
+function checkHeaders(a: FileAnalysis, fr: Frame, arg: ts.Expression, call: ts.Node): void {
+  const obj = unwrap(arg);
+  if (!ts.isObjectLiteralExpression(obj)) return;
+  for (const p of obj.properties) {
+    if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name))) continue;
+    const kind = REDIRECT_HEADERS.includes(p.name.text.toLowerCase()) ? "js/open-redirect" : "js/header-injection";
+    reachSink(a, fr, evalExpr(a, p.initializer, fr), makeSink(a, kind, call));
   }
 }
 

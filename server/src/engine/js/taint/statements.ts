@@ -37,14 +37,16 @@ function alwaysExits(st: ts.Statement): boolean {
   if (ts.isIfStatement(st)) return st.elseStatement !== undefined && alwaysExits(st.thenStatement) && alwaysExits(st.elseStatement);
   if (ts.isExpressionStatement(st)) {
     const e = unwrap(st.expression);
-    return ts.isCallExpression(e) && isProcessExit(e);
+    return ts.isCallExpression(e) && leavesFunction(e);
   }
   return false;
 }
 
-function isProcessExit(call: ts.CallExpression): boolean {
+/** `process.exit()`, and `ctx.throw(400)` in Koa, which throws. */
+function leavesFunction(call: ts.CallExpression): boolean {
   const callee = unwrap(call.expression);
-  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === "process" && callee.name.text === "exit";
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  return callee.name.text === "throw" || (ts.isIdentifier(callee.expression) && callee.expression.text === "process" && callee.name.text === "exit");
 }
 
 function runStatement(a: FileAnalysis, st: ts.Statement, fr: Frame): void {

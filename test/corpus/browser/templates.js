@@ -1,0 +1,3 @@
+export function renderComment(text) {
+  return `<li class="comment">${text}</li>`;
+}
