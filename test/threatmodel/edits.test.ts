@@ -12,6 +12,7 @@ import {
   addAcceptanceEdits,
   addThreatEdits,
   defaultExpiry,
+  offersAddThreat,
   threatForFinding,
   ThreatModelEditError,
 } from "../../server/src/engine/threatmodel/edits";
@@ -88,4 +89,11 @@ test("a missing model file is created whole; a model without the key gets it at 
 
 test("malformed YAML is never rewritten", () => {
   assert.throws(() => addThreatEdits("threats: [\n", { id: "T1", title: "x", cwe: [], status: "open" }), ThreatModelEditError);
+});
+
+test('"Add a threat" is offered for high and critical findings that no threat covers', () => {
+  const f = { ruleId: "js/tls-verification-disabled", cwe: ["CWE-295"], severity: "high" as const };
+  assert.equal(offersAddThreat(f), true);
+  assert.equal(offersAddThreat({ ...f, severity: "medium" }), false);
+  assert.equal(offersAddThreat({ ...f, threat: { id: "T1", title: "t", status: "open", model: "/m" } }), false);
 });

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { analyzeFile } from "../../server/src/engine/analyze";
@@ -105,4 +105,19 @@ test("CI parity: --fail-on ignores accepted findings until they expire, and fail
   assert.match(after.out, /critical\s+js\/tls-verification-disabled/);
   assert.match(after.out, /threatmodel\/expired-acceptance/);
   assert.equal(failsGate([], "critical"), false);
+});
+
+test("scanning a subfolder still applies the model above it, up to the repository root", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "vigil-tm-up-"));
+  try {
+    mkdirSync(path.join(dir, "repo", ".git"), { recursive: true });
+    cpSync(SHOP, path.join(dir, "repo"), { recursive: true });
+    writeFileSync(path.join(dir, "threatmodel.yaml"), "threats:\n  - id: X1\n    title: outside the repository\n    cwe: [CWE-338]\n    status: open\n");
+    const findings: Finding[] = [];
+    for await (const r of scanProject([path.join(dir, "repo", "src")], { settings: DEFAULT_SETTINGS, now: new Date("2026-11-01T00:00:00Z") })) findings.push(...r.findings);
+    assert.equal(byRule(findings, "js/insecure-randomness").threat?.id, "T2");
+    assert.equal(byRule(findings, "js/weak-password-hash").suppression?.kind, "accepted");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { Document, isMap, isScalar, isSeq, parseDocument, visit, type Node, type Pair } from "yaml";
-import type { Finding, TextEdit } from "../finding";
+import { atLeast, type Finding, type TextEdit } from "../finding";
 import { ruleById } from "../rule-selection";
 import { LineIndex } from "../text";
 import type { Acceptance, Threat, ThreatModel } from "./model";
@@ -30,6 +30,11 @@ export function addThreatEdits(text: string | undefined, threat: NewThreat, comp
 /** Records an acceptance in the model text (`text` undefined: a new file, as for addThreatEdits). */
 export function addAcceptanceEdits(text: string | undefined, acceptance: NewAcceptance, component?: string): TextEdit[] {
   return addToList(text, "accepted", { ...acceptance }, component);
+}
+
+/** "Add a threat for CWE-n" is offered for a high or critical finding that no threat in scope covers. */
+export function offersAddThreat(finding: Pick<Finding, "severity" | "cwe" | "threat" | "ruleId">): boolean {
+  return atLeast(finding.severity, "high") && !finding.threat && finding.cwe.length > 0 && ruleById(finding.ruleId)?.kind !== "tool";
 }
 
 /** A threat entry for a finding that no threat covers: the next free `T<n>` id, titled after the rule. */
