@@ -79,7 +79,7 @@ describe("diagnostics over stdio: open, change, save, settings, shutdown", () =>
   test('a settings change is pulled again and re-diagnoses open files; with scanOn "type" a pause in typing analyses', async () => {
     const before = s.configurationRequests;
     let mark = s.mark();
-    await s.setSettings({ scanOn: "type", typeDelay: 50 });
+    await s.setSettings({ scanOn: "type", typeDelay: 1000 }); // long enough that the two edits below always fall inside it
     await s.diagnostics(uri(), mark);
     assert.ok(s.configurationRequests > before, "workspace/configuration asked again");
 
