@@ -1,12 +1,15 @@
 // Secret scanning: Vigil's secrets analyzer beside the library option, secretlint 12 with its
-// recommended preset, on the same files in the same process, alternating run by run so load on a
-// shared machine falls on both alike. Both get the files already in memory, so the figures are
-// scanning, not disk. Then the noise figure: every secret and configuration finding Vigil reports
+// recommended preset, on the same files in the same run, alternating run by run so load on a
+// shared machine falls on both alike. Each run is a fresh process (this file, started as a worker)
+// that reads the files into memory first and times one pass over them, so the figures are
+// scanning, not disk, and neither tool's heap slows the other. Then the noise figure: every secret and configuration finding Vigil reports
 // on the 1M-line corpus, per 100k lines, listed for review; and both tools on the labelled cases
 // of rules/secrets/ (precision and recall where the answer is known).
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { median } from "../lib/measure.mjs";
 import { count, formatTable, ratio, seconds } from "../lib/table.mjs";
@@ -135,17 +138,27 @@ export async function run(ctx) {
 
   const engine = await loadEngine(ctx.repoRoot);
   const lint = await loadSecretlint();
+  const scratch = mkdtempSync(join(tmpdir(), "vigil-bench-secrets-"));
+  const listFile = join(scratch, "files.json");
+  writeFileSync(listFile, JSON.stringify(files.map((f) => f.path)));
   const times = { vigil: [], secretlint: [] };
-  let vigilFindings = [], secretlintFindings = [];
-  for (let i = 0; i < runs; i++) {
-    for (const tool of i % 2 === 0 ? ["vigil", "secretlint"] : ["secretlint", "vigil"]) {
-      ctx.progress(`secrets: run ${i + 1}/${runs}, ${tool}`);
-      const started = performance.now();
-      if (tool === "vigil") vigilFindings = vigilScan(engine, [engine.secretsAnalyzer], files);
-      else secretlintFindings = await secretlintScan(lint, files);
-      times[tool].push(performance.now() - started);
+  const found = {};
+  try {
+    for (let i = 0; i < runs; i++) {
+      for (const tool of i % 2 === 0 ? ["vigil", "secretlint"] : ["secretlint", "vigil"]) {
+        ctx.progress(`secrets: run ${i + 1}/${runs}, ${tool}`);
+        const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--worker", tool, listFile, ctx.repoRoot], { encoding: "utf8", maxBuffer: 1 << 26 });
+        if (r.status !== 0) throw new Error(`${tool} worker failed: ${r.stderr}`);
+        const result = JSON.parse(r.stdout);
+        times[tool].push(result.ms);
+        found[tool] = result.findings;
+      }
     }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
+  const vigilFindings = found.vigil;
+  const secretlintFindings = found.secretlint;
   const vigilMs = median(times.vigil);
   const secretlintMs = median(times.secretlint);
   ctx.print(formatTable([
@@ -188,3 +201,15 @@ export async function run(ctx) {
     noise: { findings: noise.length, per100kLines: per100k, list: noise.map((f) => ({ ...f, path: relative(dir, f.path) })) },
   };
 }
+
+/** Worker mode: `node secrets.mjs --worker vigil|secretlint FILES.json REPO` prints { ms, findings }. */
+async function worker([tool, listFile, repoRoot]) {
+  const files = JSON.parse(readFileSync(listFile, "utf8")).map((path) => ({ path, text: readFileSync(path, "utf8") }));
+  const scanner = tool === "vigil" ? await loadEngine(repoRoot).then((engine) => async (f) => vigilScan(engine, [engine.secretsAnalyzer], f)) : await loadSecretlint().then((lint) => (f) => secretlintScan(lint, f));
+  const started = performance.now();
+  const findings = await scanner(files);
+  const ms = performance.now() - started;
+  process.stdout.write(JSON.stringify({ ms, findings }));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === "--worker") await worker(process.argv.slice(3));
