@@ -197,12 +197,20 @@ export function checkLockfile(input: CheckInput, kind: LockfileName): Dependency
   if (roots.size === 0) for (const id of unreferencedNodes(graph)) roots.add(id);
   const chains = chainsFrom(graph, roots);
   const hits: DependencyHit[] = [];
+  const byVersion = new Map<string, { matches: Match[]; upgrade?: Upgrade }>();
   for (const node of graph.nodes.values()) {
     if (node.local || reportedOnManifest.has(node.id)) continue;
-    const matches = advisoriesAffecting(input.source, node.name, node.version);
+    // Copies of one version at several places in the tree share their matches and upgrade.
+    const key = `${node.name}@${node.version}`;
+    let verdicts = byVersion.get(key);
+    if (!verdicts) {
+      const matches = advisoriesAffecting(input.source, node.name, node.version);
+      verdicts = { matches, upgrade: matches.length ? upgradeFor(input.source, node.name, node.version) : undefined };
+      byVersion.set(key, verdicts);
+    }
+    const { matches, upgrade } = verdicts;
     if (!matches.length) continue;
     const chain = (chains.get(node.id) ?? [node.id]).map((id) => link(graph.nodes.get(id)!));
-    const upgrade = upgradeFor(input.source, node.name, node.version);
     for (const match of matches) {
       hits.push({
         name: node.name,

@@ -109,8 +109,8 @@ export const depsAnalyzer: Analyzer = {
       return [notice("vigil/parse-error", `${path.basename(input.path)} cannot be read, so its dependencies were not checked: ${err.message}.`, range)];
     }
     const lockPath = hits.find((h) => h.lockfile)?.lockfile?.path;
-    const lockText = lockPath === input.path ? input.lines.text : lockPath && input.context.project?.readFile(lockPath);
-    const lockLines = lockText ? new LineIndex(lockText) : undefined;
+    const lockText = lockPath && lockPath !== input.path ? input.context.project?.readFile(lockPath) : undefined;
+    const lockLines = lockPath === input.path ? input.lines : lockText ? new LineIndex(lockText) : undefined;
     return hits.map((h) => toFinding(h, input, lockLines));
   },
 };

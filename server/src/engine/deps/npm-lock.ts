@@ -6,6 +6,20 @@ const DEP_FIELDS = ["dependencies", "optionalDependencies", "peerDependencies"] 
 const IMPORTER_FIELDS = [...DEP_FIELDS, "devDependencies"] as const;
 
 export function parseNpmLock(text: string): DependencyGraph {
+  // Fast path: JSON.parse is several times quicker than the position-keeping parser, and v2/v3
+  // entries are found again by their unique keys. v1 nests by bare names, and a broken file needs
+  // the exact failing offset: both take the full parser.
+  let fast: unknown;
+  try {
+    fast = JSON.parse(text);
+  } catch {
+    fast = undefined;
+  }
+  if (isObject(fast as JsonObject) && isObject((fast as JsonObject).packages) && (fast as JsonObject).lockfileVersion !== 1) {
+    const root = fast as JsonObject;
+    checkVersion(root.lockfileVersion, () => text.indexOf('"lockfileVersion"'));
+    return buildGraph(flatEntriesByScan(text, root.packages as JsonObject), String(root.lockfileVersion));
+  }
   let tree: JsonTree;
   try {
     tree = parseJsonTree(text);
@@ -15,14 +29,41 @@ export function parseNpmLock(text: string): DependencyGraph {
   }
   const root = tree.value;
   if (!isObject(root)) throw new LockfileError("a package-lock.json holds one JSON object", 0);
-  const version = root.lockfileVersion;
-  if (typeof version !== "number" || version < 1 || version > 3) {
-    throw new LockfileError(`unsupported lockfileVersion ${JSON.stringify(version)} (Vigil reads 1, 2 and 3)`, spanOf(tree, root, "lockfileVersion"));
-  }
+  checkVersion(root.lockfileVersion, () => spanOf(tree, root, "lockfileVersion"));
   const packages = objectAt(root, "packages");
   // v2 carries both shapes; the flat `packages` map is the complete one.
   const entries = packages ? flatEntries(tree, packages) : nestedEntries(tree, objectAt(root, "dependencies") ?? {});
-  return buildGraph(entries, String(version));
+  return buildGraph(entries, String(root.lockfileVersion));
+}
+
+function checkVersion(version: unknown, offset: () => number): void {
+  if (typeof version !== "number" || version < 1 || version > 3) {
+    throw new LockfileError(`unsupported lockfileVersion ${JSON.stringify(version)} (Vigil reads 1, 2 and 3)`, Math.max(0, offset()));
+  }
+}
+
+const OBJECT_KEY = /"((?:[^"\\\n]|\\.)*)"\s*:\s*\{/g;
+
+/** v2/v3 entries located by scanning for `"<location>": {`; each location is unique in the file. */
+function flatEntriesByScan(text: string, packages: JsonObject): Entry[] {
+  const offsets = new Map<string, number>();
+  for (const m of text.matchAll(OBJECT_KEY)) {
+    const raw = m[1]!;
+    const key = raw.includes("\\") ? (JSON.parse(`"${raw}"`) as string) : raw;
+    if (!offsets.has(key) && Object.hasOwn(packages, key)) offsets.set(key, m.index!);
+  }
+  const out: Entry[] = [];
+  for (const [location, data] of Object.entries(packages)) {
+    const start = offsets.get(location);
+    if (!isObject(data) || start === undefined) throw new LockfileError(`"packages" entry "${location}" is not an object`, start ?? 0);
+    out.push({ location, data, start, end: start + JSON.stringify(location).length, requires: requiredNames(location, data) });
+  }
+  return out;
+}
+
+function requiredNames(location: string, data: JsonObject): string[] {
+  const isImporter = location === "" || !location.includes("node_modules/");
+  return (isImporter ? IMPORTER_FIELDS : DEP_FIELDS).flatMap((f) => Object.keys(objectAt(data, f) ?? {}));
 }
 
 interface Entry {
@@ -48,10 +89,7 @@ function flatEntries(tree: JsonTree, packages: JsonObject): Entry[] {
   const out: Entry[] = [];
   for (const [location, data] of Object.entries(packages)) {
     if (!isObject(data)) throw new LockfileError(`"packages" entry "${location}" is not an object`, spanOf(tree, packages, location));
-    const isImporter = location === "" || !location.includes("node_modules/");
-    const fields = isImporter ? IMPORTER_FIELDS : DEP_FIELDS;
-    const requires = fields.flatMap((f) => Object.keys(objectAt(data, f) ?? {}));
-    out.push({ location, data, ...keySpan(tree, packages, location), requires });
+    out.push({ location, data, ...keySpan(tree, packages, location), requires: requiredNames(location, data) });
   }
   return out;
 }

@@ -123,6 +123,28 @@ export function eventVersion(v: string): semver.SemVer | null {
 
 export type Verdict = "affected" | "doubtful" | "unaffected";
 
+interface ParsedEvent {
+  kind: string;
+  at: semver.SemVer;
+}
+const parsedEvents = new WeakMap<object, ParsedEvent[]>();
+
+/** A range's events with parsed versions, in version order; computed once per range. */
+function sortedEvents(range: { events: OsvEvent[] }): ParsedEvent[] {
+  let events = parsedEvents.get(range);
+  if (!events) {
+    events = range.events
+      .map((e) => {
+        const [kind, raw] = Object.entries(e)[0]! as [string, string];
+        return { kind, at: eventVersion(raw) };
+      })
+      .filter((e): e is ParsedEvent => e.at !== null)
+      .sort((a, b) => semver.compare(a.at, b.at));
+    parsedEvents.set(range, events);
+  }
+  return events;
+}
+
 /**
  * Whether `version` is affected, by the OSV evaluation: events in version order, `introduced`
  * opens, `fixed` closes before, `last_affected` closes after, `limit` caps the range. "doubtful"
@@ -135,16 +157,12 @@ export function verdict(affected: AffectedRange, version: string): Verdict {
   if (affected.versions.includes(v.version)) return "affected";
   let doubtful = false;
   for (const range of affected.ranges) {
-    const events = range.events
-      .map((e) => {
-        const [kind, raw] = Object.entries(e)[0]! as [string, string];
-        return { kind, at: eventVersion(raw) };
-      })
-      .filter((e): e is { kind: string; at: semver.SemVer } => e.at !== null);
+    const events = sortedEvents(range);
     const limits = events.filter((e) => e.kind === "limit");
     if (limits.length && !limits.some((l) => semver.lt(v, l.at))) continue;
     let hit = false;
-    for (const e of events.filter((e) => e.kind !== "limit").sort((a, b) => semver.compare(a.at, b.at))) {
+    for (const e of events) {
+      if (e.kind === "limit") continue;
       if (e.kind === "introduced" && semver.gte(v, e.at)) hit = true;
       else if ((e.kind === "fixed" && semver.gte(v, e.at)) || (e.kind === "last_affected" && semver.gt(v, e.at))) hit = false;
     }
