@@ -3,7 +3,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { PassThrough } from "node:stream";
 import { main } from "../../server/src/cli/main";
-import { fixtureText, project, removeDir, tempDir } from "./helpers";
+import { writeFileSync } from "node:fs";
+import { dependencyInputsKey } from "../../server/src/engine/deps/context";
+import { createProjectFacts } from "../../server/src/engine/deps/project-facts";
+import { fixtureText, project, removeDir, snapshot, storeFrom, tempDir } from "./helpers";
 
 process.env.VIGIL_CACHE_DIR = tempDir(); // no user store: the bundled snapshot answers
 
@@ -55,6 +58,22 @@ test("vigil scan: dependency findings in SARIF, on the manifest line, with the a
     assert.equal(results.length, 1);
     assert.equal(results[0].locations[0].physicalLocation.region.startLine, 3);
     assert.match(results[0].message.text, /minimist@1\.2\.5 is affected by GHSA-xvch-5gv4-984h/);
+  } finally {
+    removeDir(dir);
+  }
+});
+
+test("the cache key of a dependency file changes with its sibling lockfile and with the advisory data", () => {
+  const dir = project({ "package.json": "{}", "package-lock.json": '{"lockfileVersion": 3, "packages": {}}' });
+  try {
+    const file = `${dir}/package.json`;
+    const db = snapshot();
+    const key = dependencyInputsKey(file, createProjectFacts(), db);
+    assert.equal(dependencyInputsKey(file, createProjectFacts(), db), key);
+    writeFileSync(`${dir}/package-lock.json`, '{"lockfileVersion": 3, "packages": {"": {}}}');
+    assert.notEqual(dependencyInputsKey(file, createProjectFacts(), db), key);
+    assert.notEqual(dependencyInputsKey(file, createProjectFacts(), storeFrom("ghsa-osv")), dependencyInputsKey(file, createProjectFacts(), db));
+    assert.equal(dependencyInputsKey(`${dir}/src/app.ts`, createProjectFacts(), db), "");
   } finally {
     removeDir(dir);
   }

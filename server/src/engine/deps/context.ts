@@ -3,12 +3,14 @@
  * facts, and, when `dependencies.onlineSources` is on, the OSV API asked up front about every
  * package in the scanned lockfiles (analysis itself stays synchronous and offline).
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import type { AnalysisContext } from "../analyzer";
+import type { AnalysisContext, ProjectFacts } from "../analyzer";
+import type { AdvisorySource } from "./advisory-db";
 import type { Settings } from "../settings";
 import { defaultAdvisorySource, userCacheDir } from "./advisory-db";
-import { dependencyFileKind, parseLockfile } from "./check";
+import { LOCKFILES, dependencyFileKind, parseLockfile } from "./check";
 import { OnlineAdvisories, type OnlineOptions, type PackageVersion } from "./osv-api";
 import { createProjectFacts } from "./project-facts";
 
@@ -37,4 +39,16 @@ export async function dependencyContext(
   const advisories = new OnlineAdvisories(defaultAdvisorySource(), { cacheFile: path.join(userCacheDir(), "osv-api-cache.json"), ...online });
   await advisories.prefetch(lockfilePackages(files));
   return { project, advisories };
+}
+
+/**
+ * What a dependency file's findings depend on besides its own text, for result caches: the
+ * manifest and lockfiles beside it and the advisory data's version. "" for other files.
+ */
+export function dependencyInputsKey(file: string, project: ProjectFacts, source: AdvisorySource): string {
+  if (!dependencyFileKind(file)) return "";
+  const dir = path.dirname(file);
+  const hash = createHash("sha256").update(`${source.meta.date}\0${source.meta.records}\0${source.meta.importedAt}`);
+  for (const name of ["package.json", ...LOCKFILES]) hash.update(`\0${name}\0${project.readFile(path.join(dir, name)) ?? ""}`);
+  return hash.digest("hex");
 }
