@@ -91,7 +91,9 @@ export function evalCall(a: FileAnalysis, node: Callee, fr: Frame): Taint {
   }
   // A function a library made (`const render = Handlebars.compile(src)`) escapes or transforms its input.
   const made = ts.isIdentifier(callee) ? fr.scope.lookup(callee.text)?.module : undefined;
-  return made ? callbacks : union(...args, callbacks);
+  if (made) return callbacks;
+  // An unknown function passes its input on, but not an options object (`handle({ ...opts, req })`).
+  return union(...args.filter((_, i) => !ts.isObjectLiteralExpression(unwrap(argNodes[i]!))), callbacks);
 }
 
 const RESULT_OF_CALLBACK = ["map", "flatMap", "reduce", "then"];
