@@ -1,25 +1,12 @@
 /** `vigil deps` and dependency findings through `vigil scan`, in-process, on the bundled snapshot. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { PassThrough } from "node:stream";
-import { main } from "../../server/src/cli/main";
 import { writeFileSync } from "node:fs";
 import { dependencyInputsKey } from "../../server/src/engine/deps/context";
 import { createProjectFacts } from "../../server/src/engine/deps/project-facts";
-import { fixtureText, project, removeDir, snapshot, storeFrom, tempDir } from "./helpers";
+import { fixtureText, project, removeDir, snapshot, storeFrom, tempDir, vigil } from "./helpers";
 
 process.env.VIGIL_CACHE_DIR = tempDir(); // no user store: the bundled snapshot answers
-
-async function vigil(args: string[], cwd: string) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = "";
-  let stderr = "";
-  out.on("data", (d) => (stdout += d));
-  err.on("data", (d) => (stderr += d));
-  const code = await main(args, { stdout: out, stderr: err, cwd });
-  return { code, stdout, stderr };
-}
 
 test("vigil deps: a table of vulnerable packages with where they are and the fix, exit 1 at --fail-on", async () => {
   const dir = project({ "package.json": fixtureText("package.json"), "yarn.lock": fixtureText("yarn.lock") });

@@ -6,25 +6,14 @@ import { createServer, type Server } from "node:http";
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
-import { PassThrough } from "node:stream";
-import { main } from "../../server/src/cli/main";
 import { openUserDb, userAdvisoriesDir } from "../../server/src/engine/deps/advisory-db";
 import { readZip, ZipError } from "../../server/src/engine/deps/zip";
-import { DATA_SOURCES, FIXTURES, tempDir } from "./helpers";
+import { DATA_SOURCES, FIXTURES, tempDir, vigil } from "./helpers";
 
 const ZIP = path.join(FIXTURES, "ghsa-osv.zip");
 const REPO = path.join(__dirname, "..", "..");
 
-async function vigil(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = "";
-  let stderr = "";
-  out.on("data", (d) => (stdout += d));
-  err.on("data", (d) => (stderr += d));
-  const code = await main(args, { stdout: out, stderr: err, cwd: REPO });
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => vigil(args, REPO);
 
 function serve(handler: Parameters<typeof createServer>[1]): Promise<{ server: Server; url: string }> {
   return new Promise((resolve) => {
@@ -54,16 +43,16 @@ describe("zip reader", () => {
 describe("vigil db update", () => {
   test("from a folder, then from a zip: each import replaces the last, and status says so", async () => {
     const cache = tempDir();
-    let r = await vigil(["db", "update", "--from", path.join(DATA_SOURCES, "osv-dev-npm"), "--cache-dir", cache]);
+    let r = await run(["db", "update", "--from", path.join(DATA_SOURCES, "osv-dev-npm"), "--cache-dir", cache]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /Imported 241 advisories \(18 withdrawn\)/);
     const first = openUserDb(cache)!.dir;
-    r = await vigil(["db", "update", "--from", ZIP, "--cache-dir", cache]);
+    r = await run(["db", "update", "--from", ZIP, "--cache-dir", cache]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /Imported 55 advisories/);
     assert.equal(existsSync(first), false, "the replaced store is deleted");
     assert.deepEqual(readdirSync(userAdvisoriesDir(cache)).filter((n) => n !== "current").length, 1);
-    r = await vigil(["db", "status", "--cache-dir", cache]);
+    r = await run(["db", "status", "--cache-dir", cache]);
     assert.match(r.stdout, /Using your advisory data: 55 advisories .* newest record \d{4}-\d\d-\d\d/);
   });
 
@@ -74,10 +63,10 @@ describe("vigil db update", () => {
     });
     try {
       const cache = tempDir();
-      const ok = await vigil(["db", "update", "--from", `${url}/npm/all.zip`, "--cache-dir", cache]);
+      const ok = await run(["db", "update", "--from", `${url}/npm/all.zip`, "--cache-dir", cache]);
       assert.equal(ok.code, 0, ok.stderr);
       assert.equal(openUserDb(cache)!.meta.records, 55);
-      const missing = await vigil(["db", "update", "--from", `${url}/nope.zip`, "--cache-dir", cache]);
+      const missing = await run(["db", "update", "--from", `${url}/nope.zip`, "--cache-dir", cache]);
       assert.equal(missing.code, 2);
       assert.match(missing.stderr, /HTTP 404.*|previous advisory data stays in use.*404/s);
       assert.equal(openUserDb(cache)!.meta.records, 55);
@@ -92,13 +81,13 @@ describe("vigil db update", () => {
     writeFileSync(path.join(src, "GHSA-good.json"), readFileSync(path.join(DATA_SOURCES, "ghsa-osv", "GHSA-9c47-m6qq-7p4h.json")));
     writeFileSync(path.join(src, "broken.json"), '{"id": "GHSA-x", "modified": ');
     writeFileSync(path.join(src, "no-id.json"), '{"modified": "2024-01-01T00:00:00Z"}');
-    let r = await vigil(["db", "update", "--from", src, "--cache-dir", cache]);
+    let r = await run(["db", "update", "--from", src, "--cache-dir", cache]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /Imported 1 advisories[\s\S]*Rejected 2 malformed records:[\s\S]*broken\.json: not valid JSON[\s\S]*no-id\.json: no "id"/);
     const bad = tempDir();
     mkdirSync(path.join(bad, "nested"));
     writeFileSync(path.join(bad, "nested", "x.json"), "[]");
-    r = await vigil(["db", "update", "--from", bad, "--cache-dir", cache]);
+    r = await run(["db", "update", "--from", bad, "--cache-dir", cache]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /no usable npm advisories/);
     assert.equal(openUserDb(cache)!.meta.records, 1);
@@ -106,7 +95,7 @@ describe("vigil db update", () => {
 
   test("an update killed mid-download leaves the old data in use, and the next update cleans up", async () => {
     const cache = tempDir();
-    assert.equal((await vigil(["db", "update", "--from", path.join(DATA_SOURCES, "ghsa-osv"), "--cache-dir", cache])).code, 0);
+    assert.equal((await run(["db", "update", "--from", path.join(DATA_SOURCES, "ghsa-osv"), "--cache-dir", cache])).code, 0);
     const before = openUserDb(cache)!.dir;
     const zip = readFileSync(ZIP);
     let sentHalf!: () => void;
@@ -130,13 +119,13 @@ describe("vigil db update", () => {
       server.closeAllConnections();
       server.close();
     }
-    assert.equal((await vigil(["db", "update", "--from", ZIP, "--cache-dir", cache])).code, 0);
+    assert.equal((await run(["db", "update", "--from", ZIP, "--cache-dir", cache])).code, 0);
     assert.deepEqual(readdirSync(userAdvisoriesDir(cache)).filter((n) => n.startsWith("staging-")), []);
   });
 
   test("--output builds a standalone store, as the bundled snapshot is built", async () => {
     const out = path.join(tempDir(), "snapshot");
-    const r = await vigil(["db", "update", "--from", path.join(DATA_SOURCES, "ghsa-osv"), "--from", path.join(DATA_SOURCES, "osv-dev-npm"), "--output", out]);
+    const r = await run(["db", "update", "--from", path.join(DATA_SOURCES, "ghsa-osv"), "--from", path.join(DATA_SOURCES, "osv-dev-npm"), "--output", out]);
     assert.equal(r.code, 0, r.stderr);
     const meta = JSON.parse(readFileSync(path.join(out, "meta.json"), "utf8"));
     assert.equal(meta.records, 241);

@@ -8,6 +8,8 @@ import { analyzeFile } from "../../server/src/engine/analyze";
 import { DEFAULT_SETTINGS } from "../../server/src/engine/settings";
 import { createProjectFacts } from "../../server/src/engine/deps/project-facts";
 import type { Finding } from "../../server/src/engine/finding";
+import { PassThrough } from "node:stream";
+import { main } from "../../server/src/cli/main";
 
 export const FIXTURES = path.join(__dirname, "fixtures");
 export const FIXTURE_APP = path.join(FIXTURES, "fixture-app");
@@ -62,3 +64,15 @@ export function depFindings(dir: string, files: string[], advisories: AdvisoryDb
 }
 
 export const fixtureText = (name: string) => readFileSync(path.join(FIXTURE_APP, name), "utf8");
+
+/** Runs a `vigil` command in-process, capturing its output. */
+export async function vigil(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  let stdout = "";
+  let stderr = "";
+  out.on("data", (d) => (stdout += d));
+  err.on("data", (d) => (stderr += d));
+  const code = await main(args, { stdout: out, stderr: err, cwd });
+  return { code, stdout, stderr };
+}

@@ -3,6 +3,7 @@
  * dependency entry, and a broken file needs the line where it breaks. Comments (`//`, `/* *\/`)
  * are skipped, as editors accept them in JSON files.
  */
+import { LockfileError } from "./graph";
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
 
@@ -148,6 +149,19 @@ export function parseJsonTree(text: string): JsonTree {
   skip();
   if (i < text.length) fail("the end of the file");
   return { value: root, spans, braces };
+}
+
+/** A dependency file's JSON, which must be one object; anything else is a LockfileError at its offset. */
+export function parseJsonObjectFile(text: string, fileName: string): { tree: JsonTree; root: JsonObject } {
+  let tree: JsonTree;
+  try {
+    tree = parseJsonTree(text);
+  } catch (err) {
+    if (err instanceof JsonSyntaxError) throw new LockfileError(`not valid JSON: ${err.message}`, err.offset);
+    throw err;
+  }
+  if (!isObject(tree.value)) throw new LockfileError(`a ${fileName} holds one JSON object`, 0);
+  return { tree, root: tree.value };
 }
 
 export function isObject(v: JsonValue | undefined): v is JsonObject {

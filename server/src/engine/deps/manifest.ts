@@ -1,6 +1,5 @@
 /** package.json: the declared dependencies with where they are written, for findings and fixes. */
-import { JsonSyntaxError, isObject, objectAt, parseJsonTree, type JsonObject, type JsonTree } from "./json-tree";
-import { LockfileError } from "./graph";
+import { isObject, objectAt, parseJsonObjectFile, type JsonObject, type JsonTree } from "./json-tree";
 
 export type DependencyField = "dependencies" | "devDependencies" | "optionalDependencies" | "peerDependencies";
 const FIELDS: readonly DependencyField[] = ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"];
@@ -27,15 +26,7 @@ export interface Manifest {
 }
 
 export function parseManifest(text: string): Manifest {
-  let tree: JsonTree;
-  try {
-    tree = parseJsonTree(text);
-  } catch (err) {
-    if (err instanceof JsonSyntaxError) throw new LockfileError(`not valid JSON: ${err.message}`, err.offset);
-    throw err;
-  }
-  const root = tree.value;
-  if (!isObject(root)) throw new LockfileError("a package.json holds one JSON object", 0);
+  const { tree, root } = parseJsonObjectFile(text, "package.json");
   const dependencies: DeclaredDependency[] = [];
   for (const field of FIELDS) {
     const deps = objectAt(root, field);

@@ -1,5 +1,5 @@
 /** package-lock.json (v1, v2, v3) and npm-shrinkwrap.json, into the resolved graph. */
-import { JsonSyntaxError, isObject, objectAt, parseJsonTree, stringAt, type JsonObject, type JsonTree } from "./json-tree";
+import { isObject, objectAt, parseJsonObjectFile, stringAt, type JsonObject, type JsonTree } from "./json-tree";
 import { LockfileError, splitNameAt, type DependencyGraph, type PackageNode } from "./graph";
 
 const DEP_FIELDS = ["dependencies", "optionalDependencies", "peerDependencies"] as const;
@@ -20,15 +20,7 @@ export function parseNpmLock(text: string): DependencyGraph {
     checkVersion(root.lockfileVersion, () => text.indexOf('"lockfileVersion"'));
     return buildGraph(flatEntriesByScan(text, root.packages as JsonObject), String(root.lockfileVersion));
   }
-  let tree: JsonTree;
-  try {
-    tree = parseJsonTree(text);
-  } catch (err) {
-    if (err instanceof JsonSyntaxError) throw new LockfileError(`not valid JSON: ${err.message}`, err.offset);
-    throw err;
-  }
-  const root = tree.value;
-  if (!isObject(root)) throw new LockfileError("a package-lock.json holds one JSON object", 0);
+  const { tree, root } = parseJsonObjectFile(text, "package-lock.json");
   checkVersion(root.lockfileVersion, () => spanOf(tree, root, "lockfileVersion"));
   const packages = objectAt(root, "packages");
   // v2 carries both shapes; the flat `packages` map is the complete one.
