@@ -29,6 +29,10 @@ describe("zip reader", () => {
     const first = JSON.parse(entries.find((e) => e.name.endsWith(".json"))!.read().toString("utf8"));
     assert.match(first.id, /^GHSA-/);
   });
+  test("a Zip64 archive (as exports with more than 65,535 entries are): sizes and offsets from the Zip64 records", () => {
+    const entries = readZip(readFileSync(path.join(FIXTURES, "zip64-three.zip")));
+    assert.deepEqual(entries.map((e) => JSON.parse(e.read().toString("utf8")).id), ["GHSA-35jh-r3h4-6jhm", "GHSA-xvch-5gv4-984h", "GHSA-hrpp-h998-j3pp"]);
+  });
   test("a truncated or damaged zip is refused with a reason", () => {
     const buf = readFileSync(ZIP);
     assert.throws(() => readZip(buf.subarray(0, buf.length - 100)), ZipError);
