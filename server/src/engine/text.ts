@@ -1,14 +1,15 @@
 import type { Position, Range } from "./finding";
 
-/** Offsets of each line start, for converting offsets to positions only where findings need it. */
+/**
+ * Offsets of each line start, for converting offsets to positions only where findings need it.
+ * Built on first use: most files have no findings and never need it.
+ */
 export class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
-    }
+  private lineStarts: number[] | undefined;
+  constructor(readonly text: string) {}
+
+  private get starts(): number[] {
+    return (this.lineStarts ??= computeLineStarts(this.text));
   }
   get lineCount(): number {
     return this.starts.length;
@@ -48,4 +49,19 @@ export function applyOffsetEdits(text: string, edits: { start: number; end: numb
     lastStart = e.start;
   }
   return out;
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  if (!text.includes("\r")) {
+    // indexOf runs natively and is several times faster than a per-character loop.
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  }
+  return starts;
 }
