@@ -89,12 +89,13 @@ export function toSarif(report: ScanReport): object {
       ? {
           fixes: f.fixes.map((fix) => ({
             description: { text: fix.isPreferred ? fix.title : `Suggestion: ${fix.title}` },
-            artifactChanges: [
-              {
-                artifactLocation: { uri: encodeURI(relativePath(report, f.path)), uriBaseId: "SRCROOT" },
-                replacements: fix.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
-              },
-            ],
+            // A fix may edit another file too (a .env finding adds a line to .gitignore).
+            artifactChanges: [...new Set(fix.edits.map((e) => e.path ?? f.path))].map((file) => ({
+              artifactLocation: { uri: encodeURI(relativePath(report, file)), uriBaseId: "SRCROOT" },
+              replacements: fix.edits
+                .filter((e) => (e.path ?? f.path) === file)
+                .map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
+            })),
           })),
         }
       : {}),
