@@ -77,7 +77,13 @@ export function parseJsonTree(text: string): JsonTree {
       if (backslashes % 2 === 0) break;
     }
     const raw = text.slice(start, i);
-    return raw.includes("\\") ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+    if (!raw.includes("\\")) return raw.slice(1, -1);
+    try {
+      return JSON.parse(raw) as string;
+    } catch {
+      i = start;
+      return fail("a string with valid escapes");
+    }
   };
 
   const value = (): JsonValue => {
