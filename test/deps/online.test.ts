@@ -10,7 +10,9 @@ import { analyzeFile } from "../../server/src/engine/analyze";
 import { DEFAULT_SETTINGS } from "../../server/src/engine/settings";
 import { createProjectFacts } from "../../server/src/engine/deps/project-facts";
 import { startReplay, type Replay } from "./replay-server";
-import { tempDir } from "./helpers";
+import { project, removeDir, tempDir, vigil } from "./helpers";
+
+process.env.VIGIL_CACHE_DIR = tempDir(); // answers cached here, not in the user's cache
 
 const snapshot = () => AdvisoryDb.open(bundledSnapshotDir());
 const RECORDED = [
@@ -91,6 +93,23 @@ describe("OSV API source", () => {
     assert.match(online.lastError!, /unreachable/);
     const findings = analyzeFile({ path: "/app/package.json", text: '{ "dependencies": { "lodash": "4.17.15" } }' }, { settings: DEFAULT_SETTINGS, advisories: online });
     assert.equal(findings.filter((f) => f.ruleId === "deps/vulnerable-dependency").length, 3);
+  });
+
+  test("vigil scan with onlineSources in vigil.config.json reports what only the live source knows", async () => {
+    const dir = project({
+      "vigil.config.json": JSON.stringify({ dependencies: { onlineSources: true } }),
+      "package-lock.json": LOCK,
+    });
+    process.env.VIGIL_OSV_API = replay.url;
+    try {
+      const r = await vigil(["scan", ".", "--format", "json", "--fail-on", "never"], dir);
+      assert.equal(r.code, 0, r.stderr);
+      const ids = JSON.parse(r.stdout).findings.map((f: { ruleId: string; message: string }) => f.message.split(" is affected by ")[1]?.split(" ")[0]);
+      assert.ok(ids.includes("GHSA-whgm-jr23-g3j9"), r.stdout);
+    } finally {
+      delete process.env.VIGIL_OSV_API;
+      removeDir(dir);
+    }
   });
 
   test("an unrecorded query is refused by the replay, and counts as a fallback", async () => {

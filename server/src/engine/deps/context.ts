@@ -36,7 +36,9 @@ export async function dependencyContext(
 ): Promise<Pick<AnalysisContext, "project" | "advisories">> {
   const project = createProjectFacts();
   if (!settings.dependencies?.onlineSources) return { project };
-  const advisories = new OnlineAdvisories(defaultAdvisorySource(), { cacheFile: path.join(userCacheDir(), "osv-api-cache.json"), ...online });
+  // VIGIL_OSV_API points at a mirror or a test server instead of api.osv.dev.
+  const baseUrl = process.env.VIGIL_OSV_API ? { baseUrl: process.env.VIGIL_OSV_API } : {};
+  const advisories = new OnlineAdvisories(defaultAdvisorySource(), { cacheFile: path.join(userCacheDir(), "osv-api-cache.json"), ...baseUrl, ...online });
   await advisories.prefetch(lockfilePackages(files));
   return { project, advisories };
 }
