@@ -137,6 +137,25 @@ app.get("/u", (req, res) => {
   });
 });
 
+describe("sources", () => {
+  test("`request` is an incoming request beside a response, in a route handler or typed as one; an HTTP client's is not", () => {
+    const client = `export async function send(request) {
+  return fetch(request.url, { headers: request.headers });
+}
+`;
+    assert.equal(taint("client.js", { "client.js": client }).length, 0);
+    const hapi = `export function handler(request, h) {
+  return fetch(request.query.url);
+}
+`;
+    assert.equal(taint("hapi.js", { "hapi.js": hapi }).length, 1);
+    const next = `import { NextRequest } from "next/server";
+export const proxy = async (request: NextRequest) => fetch(request.nextUrl.searchParams.get("u")!);
+`;
+    assert.equal(taint("route.ts", { "route.ts": next }).length, 1);
+  });
+});
+
 describe("robustness", () => {
   test("files that name no source are not parsed", () => {
     assert.equal(mayHaveSources("export const add = (a, b) => a + b;\n"), false);

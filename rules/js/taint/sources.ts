@@ -57,8 +57,16 @@ export const ALL_SOURCES: readonly SourceSpec[] = [
   ...NODE_SOURCES,
 ];
 
-/** Names that make a variable request-like when nothing else says so. */
-export const REQUEST_NAMES: readonly string[] = ["req", "request", "ctx"];
+/** Parameters with these names hold an incoming request (Express/Node `req`, Koa `ctx`). */
+export const REQUEST_NAMES: readonly string[] = ["req", "ctx"];
+/**
+ * `request` is as often an outgoing request in HTTP clients, so it counts only beside a response
+ * parameter, in a Next.js route handler (`export async function GET(request)`), or typed as one.
+ */
+export const AMBIGUOUS_REQUEST_NAMES: readonly string[] = ["request"];
+export const RESPONSE_NAMES = /^(res|response|reply|h)$/;
+export const ROUTE_HANDLER_NAMES = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
+export const SERVER_REQUEST_TYPES = /\b(NextRequest|NextApiRequest|FastifyRequest|IncomingMessage|Request<|express\.Request|Koa\.Request)\b/;
 
 /** Methods that register route handlers: their function arguments receive a request first. */
 export const ROUTE_METHODS: readonly string[] = ["get", "post", "put", "patch", "delete", "del", "all", "use", "head", "options", "route"];

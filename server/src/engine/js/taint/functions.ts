@@ -5,7 +5,8 @@ import { Env, Scope, hoist, type FunctionRef } from "./scope";
 import { runStatements } from "./statements";
 import { evalExpr } from "./expressions";
 import { bindPattern } from "./bind";
-import { REQUEST_NAMES } from "../../../../../rules/js/taint";
+import { AMBIGUOUS_REQUEST_NAMES, REQUEST_NAMES, RESPONSE_NAMES, ROUTE_HANDLER_NAMES, SERVER_REQUEST_TYPES } from "../../../../../rules/js/taint";
+import type { FunctionLike } from "./scope";
 
 const EMPTY_SUMMARY: Summary = { returns: [], sinks: [] };
 const MAX_RETURN_FLOWS = 8;
@@ -33,12 +34,10 @@ export function analyzeFunction(a: FileAnalysis, ref: FunctionRef, ctx: CallCont
   const fr: Frame = { scope, env, fn: { returns: [], summary: summary ?? ctx.outer } };
   if ((ts.isFunctionExpression(node)) && node.name) scope.declare(node.name.text).fn = ref;
   node.parameters.forEach((p, i) => {
-    const requestParam = i === 0 && ctx.requestParam === true;
-    const named = ts.isIdentifier(p.name) ? p.name.text : undefined;
-    const looksLikeRequest = requestParam || (named !== undefined && REQUEST_NAMES.includes(named));
-    let t: Taint = ctx.params === "summary" ? (looksLikeRequest ? CLEAN : [paramFlow(i)]) : (ctx.params[i] ?? CLEAN);
+    const request = (i === 0 && ctx.requestParam === true) || isRequestParameter(a, node, i);
+    let t: Taint = ctx.params === "summary" ? (request ? CLEAN : [paramFlow(i)]) : (ctx.params[i] ?? CLEAN);
     if (p.initializer) t = union(t, evalExpr(a, p.initializer, fr));
-    bindPattern(a, p.name, t, fr, { param: true, request: requestParam, requestNames: requestParam ? [] : undefined });
+    bindPattern(a, p.name, t, fr, { param: true, request, requestNames: request && !ts.isIdentifier(p.name) ? [] : undefined });
   });
   const body = node.body;
   let returns: Taint = CLEAN;
@@ -51,6 +50,17 @@ export function analyzeFunction(a: FileAnalysis, ref: FunctionRef, ctx: CallCont
   }
   if (summary) summary.returns = returns.slice(0, MAX_RETURN_FLOWS);
   return { returns, env, summary };
+}
+
+function isRequestParameter(a: FileAnalysis, fn: FunctionLike, index: number): boolean {
+  const p = fn.parameters[index]!;
+  if (!ts.isIdentifier(p.name)) return false;
+  if (REQUEST_NAMES.includes(p.name.text)) return true;
+  if (!AMBIGUOUS_REQUEST_NAMES.includes(p.name.text)) return false;
+  const next = fn.parameters[index + 1];
+  if (next && ts.isIdentifier(next.name) && RESPONSE_NAMES.test(next.name.text)) return true;
+  if (ts.isFunctionDeclaration(fn) && fn.name && ROUTE_HANDLER_NAMES.test(fn.name.text)) return true;
+  return p.type !== undefined && SERVER_REQUEST_TYPES.test(a.textOf(p.type));
 }
 
 /** The function's summary, computed on first use; recursion sees an empty summary. */

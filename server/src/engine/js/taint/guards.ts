@@ -122,7 +122,7 @@ export function applyGuards(map: Map<ts.Expression, Kinds>, a: FileAnalysis, fr:
     const root = rootIdentifier(expr);
     if (!root) continue;
     const b = fr.scope.lookup(root.text);
-    if (chain && chain.names.length > 0 && isRequestLike(b, root.text)) {
+    if (chain && chain.names.length > 0 && isRequestLike(b)) {
       fr.env.checked.set(a.textOf(expr).replace(/\s+/g, " "), kinds);
       continue;
     }

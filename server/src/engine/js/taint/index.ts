@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { ALL_SOURCES, REQUEST_NAMES, TAINT_RULE_BY_ID } from "../../../../../rules/js/taint";
+import { ALL_SOURCES, AMBIGUOUS_REQUEST_NAMES, REQUEST_NAMES, TAINT_RULE_BY_ID } from "../../../../../rules/js/taint";
 import type { Analyzer, RawFinding } from "../../analyzer";
 import type { TraceStep } from "../../finding";
 import { JS_LANGUAGES } from "../../language";
@@ -15,7 +15,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  * carries URL or cookie data, `process.argv`, or a `message` listener must be named in the text.
  */
 const SOURCE_TRIGGER = (() => {
-  const words = new Set<string>(REQUEST_NAMES);
+  const words = new Set<string>([...REQUEST_NAMES, ...AMBIGUOUS_REQUEST_NAMES]);
   for (const s of ALL_SOURCES) {
     if (s.on === "request") continue;
     words.add(s.on === "document" || s.on === "window" ? `${s.on}.${s.path[0]}` : s.on);

@@ -17,7 +17,8 @@ interface CacheEntry {
   analysis: FileAnalysis;
 }
 
-const MAX_CACHED = 2000;
+/** Each entry keeps its syntax tree for summaries computed later: bound the memory. */
+const MAX_CACHED = 300;
 const MAX_DEPTH = 6;
 /** Analyses of imported modules by path, reused while their content and their imports' content are unchanged. */
 const cache = new Map<string, CacheEntry>();
@@ -64,6 +65,8 @@ export function loadModule(from: FileAnalysis, spec: string): FileAnalysis | und
     const hit = cache.get(candidate);
     if (hit && hit.hash === hash && isFresh(hit, files, new Set([candidate]))) {
       hit.analysis.host = host;
+      cache.delete(candidate); // most recently used last
+      cache.set(candidate, hit);
       return hit.analysis;
     }
     host.loading.add(candidate);

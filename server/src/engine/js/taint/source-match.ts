@@ -1,5 +1,5 @@
 import ts from "typescript";
-import { ALL_SOURCES, REQUEST_NAMES, type SourceSpec } from "../../../../../rules/js/taint";
+import { ALL_SOURCES, type SourceSpec } from "../../../../../rules/js/taint";
 import type { FileAnalysis, Frame } from "./analysis";
 import { clear, CLEAN, type Flow, type Taint } from "./flow";
 import { globalPath, type MemberChain } from "./names";
@@ -9,10 +9,9 @@ const REQUEST_SPECS = ALL_SOURCES.filter((s) => s.on === "request");
 const GLOBAL_SPECS = ALL_SOURCES.filter((s) => s.on !== "request");
 const MAX_LABEL = 60;
 
-/** A variable holding a request: a route handler's first parameter, or a parameter named req/request/ctx. */
-export function isRequestLike(b: Binding | undefined, name: string): boolean {
-  if (!b) return false;
-  return b.request === true || (b.param === true && REQUEST_NAMES.includes(name));
+/** A variable holding an incoming request: a route handler's first parameter, or a parameter named like one. */
+export function isRequestLike(b: Binding | undefined): boolean {
+  return b?.request === true;
 }
 
 function prefixOf(spec: SourceSpec, names: readonly string[], call: boolean): boolean {
@@ -28,7 +27,7 @@ function prefixOf(spec: SourceSpec, names: readonly string[], call: boolean): bo
 export function matchSource(a: FileAnalysis, chain: MemberChain, node: ts.Expression, fr: Frame, call: boolean): Taint | undefined {
   const b = fr.scope.lookup(chain.base.text);
   let spec: SourceSpec | undefined;
-  if (isRequestLike(b, chain.base.text)) {
+  if (isRequestLike(b)) {
     spec = REQUEST_SPECS.find((s) => prefixOf(s, chain.names, call) && !s.notOn?.includes(chain.base.text));
   }
   else {

@@ -198,7 +198,7 @@ export function declareVariables(a: FileAnalysis, list: ts.VariableDeclarationLi
       if (spec !== undefined || base) continue;
     }
     const t = init ? evalExpr(a, init, fr) : CLEAN;
-    const requestNames = init && ts.isIdentifier(init) && isRequestLike(fr.scope.lookup(init.text), init.text) ? [] : undefined;
+    const requestNames = init && ts.isIdentifier(init) && isRequestLike(fr.scope.lookup(init.text)) ? [] : undefined;
     bindPattern(a, d.name, t, fr, { requestNames });
   }
 }
