@@ -28,6 +28,8 @@ export interface SessionOptions {
   initializationOptions?: Record<string, unknown>;
   /** The `vigil` settings section the client answers `workspace/configuration` with. */
   settings?: Record<string, unknown>;
+  /** The client's `workspace.workspaceEdit` capability (documentChanges, resource operations). */
+  workspaceEdit?: Record<string, unknown>;
 }
 
 interface Received {
@@ -86,6 +88,7 @@ export class LspSession {
           workspaceFolders: true,
           didChangeConfiguration: { dynamicRegistration: true },
           didChangeWatchedFiles: { dynamicRegistration: true },
+          ...(options.workspaceEdit ? { workspaceEdit: options.workspaceEdit } : {}),
         },
         window: { workDoneProgress: true, showDocument: { support: true } },
         textDocument: {

@@ -13,6 +13,8 @@ export interface CodeActionContext {
   currentFindings(doc: TextDocument): Finding[];
   /** The client asks for a reason itself (it implements IGNORE_FINDING_COMMAND). */
   clientAsksReason: boolean;
+  /** "Accept risk…" and "Add a threat…" for the finding behind a diagnostic. */
+  threatModelActions(doc: TextDocument, d: Diagnostic, fingerprint: string): CodeAction[];
 }
 
 function wants(only: string[] | undefined, kind: string): boolean {
@@ -44,6 +46,10 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, ctx: Co
     if (ruleById(ruleId)?.kind !== "tool" && !offered.has(`ignore:${ruleId}:${line}`)) {
       offered.add(`ignore:${ruleId}:${line}`);
       actions.push(ignoreAction(doc, d, { uri: doc.uri, line, ruleId }, ctx.clientAsksReason));
+    }
+    if (!offered.has(`threat:${data.fingerprint}`)) {
+      offered.add(`threat:${data.fingerprint}`);
+      actions.push(...ctx.threatModelActions(doc, d, data.fingerprint));
     }
     if (!offered.has(`docs:${ruleId}`)) {
       offered.add(`docs:${ruleId}`);

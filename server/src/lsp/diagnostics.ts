@@ -20,7 +20,7 @@ export function toDiagnostics(findings: readonly Finding[], uri: string, version
 }
 
 function toDiagnostic(f: Finding, uri: string, version: number | null): Diagnostic {
-  const data: DiagnosticData = { fingerprint: f.fingerprint, version, fixes: f.fixes };
+  const data: DiagnosticData = { fingerprint: f.fingerprint, version, fixes: f.fixes, ...(f.threat ? { threat: f.threat } : {}) };
   const diagnostic: Diagnostic = {
     range: f.range,
     severity: SEVERITY[f.severity],

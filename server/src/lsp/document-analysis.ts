@@ -3,9 +3,16 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import { analyzeFile, isAnalysable } from "../engine/analyze";
 import type { Finding } from "../engine/finding";
 import { LANGUAGES, languageOf, type Language } from "../engine/language";
+import type { ThreatModelContext } from "../engine/threatmodel/scope";
 import { VERSION } from "../engine/version";
 import type { FolderConfig } from "./folders";
 import { documentPath } from "./uri";
+
+/** The threat models a document is judged against, and a key that changes when they do. */
+export interface DocumentThreatModels {
+  context: ThreatModelContext;
+  key: string;
+}
 
 export interface DocumentResult {
   findings: Finding[];
@@ -31,17 +38,17 @@ export function isAnalysableDocument(doc: TextDocument): boolean {
 export class DocumentAnalyzer {
   private readonly last = new Map<string, { hash: string; findings: Finding[] }>();
 
-  analyse(doc: TextDocument, config: FolderConfig): DocumentResult {
+  analyse(doc: TextDocument, config: FolderConfig, threatModels?: DocumentThreatModels): DocumentResult {
     const path = documentPath(doc.uri);
     const language = documentLanguage(doc);
     const text = doc.getText();
     const hash = createHash("sha256")
-      .update(`${VERSION}\0${config.key}\0${language ?? ""}\0${path}\0`)
+      .update(`${VERSION}\0${config.key}\0${threatModels?.key ?? ""}\0${language ?? ""}\0${path}\0`)
       .update(text)
       .digest("hex");
     const hit = this.last.get(doc.uri);
     if (hit?.hash === hash) return { findings: hit.findings, cached: true };
-    const findings = analyzeFile({ path, text, language }, { settings: config.settings });
+    const findings = analyzeFile({ path, text, language }, { settings: config.settings, threatModels: threatModels?.context });
     this.last.set(doc.uri, { hash, findings });
     return { findings, cached: false };
   }

@@ -3,7 +3,8 @@
  * these types, so a renamed method or a changed shape fails to compile on both sides.
  */
 import { NotificationType, RequestType, type WorkspaceEdit } from "vscode-languageserver-protocol";
-import type { Fix, Severity } from "../engine/finding";
+import type { Fix, Finding, Severity } from "../engine/finding";
+import type { AuditModel } from "../engine/threatmodel/audit";
 
 /** Sent by the client in `initialize`: what the server may trust and which client commands exist. */
 export interface InitializationOptions {
@@ -16,6 +17,11 @@ export interface InitializationOptions {
   trusted?: boolean;
   /** Client-side commands this client implements (e.g. `IGNORE_FINDING_COMMAND`). */
   clientCommands?: string[];
+  /**
+   * For tests only: the clock threat-model acceptances expire by, as an ISO date (e.g.
+   * "2026-01-31T12:00:00Z"). Absent: the real clock.
+   */
+  now?: string;
 }
 
 /** `Diagnostic.data` on every Vigil diagnostic: all a code action needs, so the server keeps no fix cache. */
@@ -24,6 +30,8 @@ export interface DiagnosticData {
   /** Document version the fixes' ranges refer to; code actions on a newer version re-analyse. */
   version: number | null;
   fixes: Fix[];
+  /** The threat-model entry the finding is linked to, when a model in scope covers its CWE. */
+  threat?: Finding["threat"];
 }
 
 /**
@@ -97,3 +105,53 @@ export interface ExportSarifResult {
 }
 /** The SARIF of the current findings in a workspace folder (open documents as edited, scanned files). */
 export const ExportSarifRequest = new RequestType<ExportSarifParams, ExportSarifResult, void>("vigil/exportSarif");
+
+/**
+ * Client command behind "Accept risk…": the client asks for a reason and an expiry (default 90
+ * days), then sends `AcceptRiskEditRequest` and applies the edit it returns (undoable). Clients that
+ * do not list it in `clientCommands` get the edit itself, with the reason `TODO: reason` and the
+ * default expiry, to be completed in the threat model.
+ */
+export const ACCEPT_RISK_COMMAND = "vigil.acceptRisk";
+export interface AcceptRiskArgs {
+  uri: string;
+  fingerprint: string;
+  ruleId: string;
+  /** YYYY-MM-DD, 90 days from the server's clock: what the client proposes. */
+  defaultExpires: string;
+}
+export interface AcceptRiskEditParams {
+  uri: string;
+  fingerprint: string;
+  reason: string;
+  /** YYYY-MM-DD; the default expiry when absent. */
+  expires?: string;
+  approvedBy?: string;
+}
+/**
+ * The edit that records an `accepted` entry in the nearest threat model (comments and layout kept),
+ * creating `threatmodel.yaml` beside the file when no model covers it; null when the finding is gone.
+ */
+export const AcceptRiskEditRequest = new RequestType<AcceptRiskEditParams, WorkspaceEdit | null, void>("vigil/acceptRiskEdit");
+
+export interface ThreatModelParams {
+  /** Workspace folder URI; the first folder when absent. */
+  folder?: string;
+}
+export interface ThreatModelResult {
+  /** The folder's absolute path; finding locations and model files are relative to it, `/`-separated. */
+  root: string;
+  /** The models in and above the folder, as the audit report shows them (threats, linked findings, acceptances). */
+  models: AuditModel[];
+  /** False when the folder was never scanned whole: linked findings are those of open files only. */
+  complete: boolean;
+}
+/** The threat models of a workspace folder with their linked findings, for a tree view. */
+export const ThreatModelRequest = new RequestType<ThreatModelParams, ThreatModelResult, void>("vigil/threatModel");
+
+export interface SecurityReportParams {
+  folder?: string;
+  format: "md" | "html";
+}
+/** Scans the folder's files as saved (open threat models as edited) and returns what `vigil report` writes. */
+export const SecurityReportRequest = new RequestType<SecurityReportParams, { text: string }, void>("vigil/securityReport");

@@ -1,4 +1,4 @@
-import { promises as fs } from "node:fs";
+import { promises as fs, readFileSync } from "node:fs";
 import * as path from "node:path";
 import {
   CodeActionKind,
@@ -9,6 +9,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
+  type Diagnostic,
   type InitializeParams,
   type InitializeResult,
 } from "vscode-languageserver";
@@ -19,22 +20,30 @@ import { DOCS_BASE_URL } from "../engine/rule";
 import { analyzePath } from "../engine/scan";
 import { VERSION } from "../engine/version";
 import type { Finding } from "../engine/finding";
+import { isThreatModelFile } from "../engine/threatmodel/model";
 import { codeActions, ignoreEdit } from "./code-actions";
-import { Debouncer, DocumentAnalyzer, isAnalysableDocument } from "./document-analysis";
+import { Debouncer, DocumentAnalyzer, isAnalysableDocument, type DocumentThreatModels } from "./document-analysis";
 import { EditorSettingsCache } from "./editor-settings";
 import { FindingsStore } from "./findings-store";
 import { Folders, type FolderConfig } from "./folders";
 import {
+  ACCEPT_RISK_COMMAND,
+  AcceptRiskEditRequest,
   ExportSarifRequest,
   FIX_ALL_KIND,
   IGNORE_FINDING_COMMAND,
   IgnoreEditRequest,
   ScanWorkspaceRequest,
+  SecurityReportRequest,
   SHOW_DOCUMENTATION_COMMAND,
+  ThreatModelRequest,
   type InitializationOptions,
   type ScanWorkspaceResult,
 } from "./protocol";
 import { exportSarif } from "./sarif-export";
+import { acceptRiskEdit, threatModelActions, type ThreatEditEnv } from "./threat-model-actions";
+import { securityReport, threatModelView } from "./threat-model-requests";
+import { isUnder, ThreatModels } from "./threat-models";
 import { documentPath, fileUri } from "./uri";
 import { openDocumentsByPath, scanWorkspace } from "./workspace-scan";
 
@@ -55,7 +64,12 @@ export function startServer(connection: Connection): void {
   /** Version last analysed per open document, so a debounced run after open or save is skipped. */
   const analysedVersion = new Map<string, number>();
   let folders = new Folders(true);
+  let threatModels = new ThreatModels(() => new Date());
+  /** Settles once every folder's threat models are read: analysis waits for it, so findings link from the start. */
+  let modelsLoaded: Promise<unknown> = Promise.resolve();
   let clientAsksReason = false;
+  let clientAcceptsRisk = false;
+  let canCreateFiles = false;
   let canPullSettings = false;
   let canWatchFiles = false;
   let canShowDocument = false;
@@ -85,7 +99,7 @@ export function startServer(connection: Connection): void {
     if (!isAnalysableDocument(doc)) return [];
     const file = documentPath(doc.uri);
     const started = performance.now();
-    const { findings, cached } = analyzer.analyse(doc, folders.configFor(file));
+    const { findings, cached } = analyzer.analyse(doc, folders.configFor(file), modelsFor(file));
     analysedVersion.set(doc.uri, doc.version);
     const ms = (performance.now() - started).toFixed(1);
     trace(`${cached ? "unchanged, not re-analysed" : "analysed"}: ${doc.uri} v${doc.version} (${findings.length} findings, ${ms} ms)`);
@@ -93,7 +107,21 @@ export function startServer(connection: Connection): void {
     return findings;
   }
 
+  /**
+   * The models a file is judged against. A model file also learns which findings exist, to report
+   * stale acceptances: those of open files, and of every file once its folder has been scanned.
+   */
+  function modelsFor(file: string): DocumentThreatModels {
+    if (!isThreatModelFile(file)) return { context: threatModels.context(), key: threatModels.key() };
+    const open = openDocumentsByPath(documents.all());
+    const covers = (f: string) => open.has(f) || [...completedFolders].some((folder) => isUnder(folder, f));
+    const findings = folders.list().flatMap((folder) => store.findingsUnder(folder)).filter((f) => covers(f.path));
+    const known = findings.map((f) => f.fingerprint).sort().join(",");
+    return { context: threatModels.context({ findings, covers }), key: `${threatModels.key()}:${[...open.keys()].sort().join(",")}:${known}` };
+  }
+
   async function diagnose(doc: TextDocument, trigger: "open" | "change" | "save" | "settings"): Promise<void> {
+    await modelsLoaded;
     const { "vigil.scanOn": scanOn } = await settings.get(doc.uri);
     const current = documents.get(doc.uri);
     if (!current) return; // closed while settings were read
@@ -105,8 +133,30 @@ export function startServer(connection: Connection): void {
     diagnoseNow(current);
   }
 
-  function rediagnoseAll(): void {
-    for (const doc of documents.all()) void guard("re-diagnose", undefined, () => diagnose(doc, "settings"))();
+  function rediagnoseAll(under?: string): void {
+    for (const doc of documents.all()) {
+      if (under === undefined || isUnder(under, documentPath(doc.uri))) void guard("re-diagnose", undefined, () => diagnose(doc, "settings"))();
+    }
+  }
+
+  /** Takes a threat model's new text (undefined: read it from disk) and re-diagnoses what it covers. */
+  function modelChanged(file: string, text?: string): void {
+    if (text === undefined) {
+      try {
+        text = readFileSync(file, "utf8");
+      } catch {
+        // deleted: the model no longer applies
+      }
+    }
+    const scope = threatModels.update(file, text);
+    if (scope) rediagnoseAll(scope);
+  }
+
+  /** (Re-)reads the threat models of folders from disk; open model buffers keep their edited text. */
+  function loadModels(roots: readonly string[]): Promise<unknown> {
+    const openText = (file: string) => documents.get(fileUri(file))?.getText();
+    const load = Promise.all(roots.map((f) => threatModels.loadFolder(f, folders.folderConfig(f).settings.exclude, openText)));
+    return load.catch((err: unknown) => log(`Reading threat models failed: ${err instanceof Error ? err.message : String(err)}`));
   }
 
   /** Config files with published problems, so a fixed one is cleared and a clean one left alone. */
@@ -133,13 +183,20 @@ export function startServer(connection: Connection): void {
       const options = (params.initializationOptions ?? {}) as InitializationOptions;
       folders = new Folders(options.trusted !== false);
       clientAsksReason = !!options.clientCommands?.includes(IGNORE_FINDING_COMMAND);
+      clientAcceptsRisk = !!options.clientCommands?.includes(ACCEPT_RISK_COMMAND);
+      const fixedNow = options.now === undefined ? undefined : new Date(options.now);
+      if (fixedNow && Number.isNaN(fixedNow.getTime())) throw new Error(`initializationOptions.now is not a date: ${options.now}`);
+      threatModels = new ThreatModels(fixedNow ? () => fixedNow : () => new Date());
       const caps = params.capabilities;
+      const workspaceEdit = caps.workspace?.workspaceEdit;
+      canCreateFiles = !!workspaceEdit?.documentChanges && !!workspaceEdit.resourceOperations?.includes("create");
       canPullSettings = !!caps.workspace?.configuration;
       canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
       canShowDocument = !!caps.window?.showDocument?.support;
       hasFolderEvents = !!caps.workspace?.workspaceFolders;
       const roots = params.workspaceFolders?.map((f) => documentPath(f.uri)) ?? (params.rootUri ? [documentPath(params.rootUri)] : []);
       folders.set(roots);
+      modelsLoaded = loadModels(folders.list());
       return {
         capabilities: {
           textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -156,7 +213,8 @@ export function startServer(connection: Connection): void {
     guard("initialized", undefined, async () => {
       if (canPullSettings) await connection.client.register(DidChangeConfigurationNotification.type, { section: "vigil" });
       if (canWatchFiles) {
-        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }] });
+        const watchers = [{ globPattern: `**/${CONFIG_FILE}` }, { globPattern: "**/{threatmodel,.threatmodel}.{yaml,yml}" }];
+        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
       }
       if (hasFolderEvents) {
         connection.workspace.onDidChangeWorkspaceFolders(
@@ -164,6 +222,8 @@ export function startServer(connection: Connection): void {
             const removed = new Set(e.removed.map((f) => documentPath(f.uri)));
             folders.set([...folders.list().filter((f) => !removed.has(f)), ...e.added.map((f) => documentPath(f.uri))]);
             for (const f of e.added) reloadConfig(documentPath(f.uri));
+            const added = e.added.map((f) => documentPath(f.uri));
+            modelsLoaded = loadModels(added).then(() => added.forEach((f) => rediagnoseAll(f)));
           }),
         );
       }
@@ -175,6 +235,7 @@ export function startServer(connection: Connection): void {
     guard("didOpen", undefined, async ({ document }) => {
       const file = documentPath(document.uri);
       if (folders.isConfigFile(file)) return reloadConfig(path.dirname(file), document.getText());
+      if (isThreatModelFile(file)) modelChanged(file, document.getText());
       await diagnose(document, "open");
     }),
   );
@@ -187,6 +248,7 @@ export function startServer(connection: Connection): void {
         const doc = documents.get(document.uri);
         if (!doc) return;
         if (folders.isConfigFile(file)) return guard("config change", undefined, () => reloadConfig(path.dirname(file), doc.getText()))();
+        if (isThreatModelFile(file)) guard("threat model change", undefined, () => modelChanged(file, doc.getText()))();
         return guard("debounced analysis", undefined, () => diagnose(doc, "change"))();
       });
     }),
@@ -196,6 +258,7 @@ export function startServer(connection: Connection): void {
       debouncer.cancel(document.uri);
       const file = documentPath(document.uri);
       if (folders.isConfigFile(file)) return reloadConfig(path.dirname(file), document.getText());
+      if (isThreatModelFile(file)) modelChanged(file, document.getText());
       await diagnose(document, "save");
     }),
   );
@@ -207,11 +270,13 @@ export function startServer(connection: Connection): void {
       settings.forget(document.uri);
       const file = documentPath(document.uri);
       if (folders.isConfigFile(file)) return reloadConfig(path.dirname(file));
+      if (isThreatModelFile(file)) modelChanged(file);
       const folder = folders.folderOf(file);
       // A scanned folder keeps every file's diagnostics: show the file as it is on disk again.
       const size = folder && completedFolders.has(folder) && store.has(file) ? await fs.stat(file).then((st) => st.size, () => -1) : -1;
       if (size >= 0) {
-        store.publish(file, document.uri, await analyzePath(file, size, { settings: folders.configFor(file).settings }), null);
+        const context = { settings: folders.configFor(file).settings, threatModels: modelsFor(file).context };
+        store.publish(file, document.uri, await analyzePath(file, size, context), null);
       } else {
         store.clear(file, document.uri);
       }
@@ -229,7 +294,9 @@ export function startServer(connection: Connection): void {
     guard("didChangeWatchedFiles", undefined, (params) => {
       for (const change of params.changes) {
         const file = documentPath(change.uri);
-        if (folders.isConfigFile(file) && !documents.get(change.uri)) reloadConfig(path.dirname(file));
+        if (documents.get(change.uri)) continue; // the editor's text wins over the disk
+        if (folders.isConfigFile(file)) reloadConfig(path.dirname(file));
+        if (isThreatModelFile(file)) modelChanged(file);
       }
     }),
   );
@@ -238,11 +305,33 @@ export function startServer(connection: Connection): void {
     guard("codeAction", [], (params) => {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return [];
-      const currentFindings = (d: TextDocument) =>
-        isAnalysableDocument(d) ? analyzer.analyse(d, folders.configFor(documentPath(d.uri))).findings : [];
-      return codeActions(params, doc, { currentFindings, clientAsksReason });
+      const threatModelActionsFor = (d: TextDocument, diagnostic: Diagnostic, fingerprint: string) =>
+        threatModelActions(diagnostic, findingOf(d, fingerprint), d.uri, threatEditEnv());
+      return codeActions(params, doc, { currentFindings, clientAsksReason, threatModelActions: threatModelActionsFor });
     }),
   );
+
+  function currentFindings(doc: TextDocument): Finding[] {
+    if (!isAnalysableDocument(doc)) return [];
+    const file = documentPath(doc.uri);
+    return analyzer.analyse(doc, folders.configFor(file), modelsFor(file)).findings;
+  }
+
+  function findingOf(doc: TextDocument, fingerprint: string): Finding | undefined {
+    return currentFindings(doc).find((f) => f.fingerprint === fingerprint);
+  }
+
+  function threatEditEnv(): ThreatEditEnv {
+    const openText = (file: string) => documents.get(fileUri(file))?.getText();
+    return { models: threatModels, openText, canCreateFiles, clientAcceptsRisk };
+  }
+
+  /** The workspace folder a request names, or the first one. */
+  function requestedFolder(uri: string | undefined): string {
+    const folder = uri ? documentPath(uri) : folders.list()[0];
+    if (!folder || !folders.list().includes(folder)) throw new Error(`not a workspace folder: ${uri ?? "(none open)"}`);
+    return folder;
+  }
 
   connection.onExecuteCommand(
     guard("executeCommand", undefined, async (params) => {
@@ -264,6 +353,39 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onRequest(
+    AcceptRiskEditRequest,
+    guard("vigil/acceptRiskEdit", RETHROW, async (params) => {
+      await modelsLoaded;
+      const doc = documents.get(params.uri);
+      const finding = doc && findingOf(doc, params.fingerprint);
+      if (!finding) return null;
+      return acceptRiskEdit(finding, { reason: params.reason, expires: params.expires, approvedBy: params.approvedBy }, threatEditEnv());
+    }),
+  );
+
+  connection.onRequest(
+    ThreatModelRequest,
+    guard("vigil/threatModel", RETHROW, async (params) => {
+      await modelsLoaded;
+      const folder = requestedFolder(params.folder);
+      return threatModelView(folder, folders.folderConfig(folder).settings, threatModels, store, completedFolders.has(folder));
+    }),
+  );
+
+  connection.onRequest(
+    SecurityReportRequest,
+    guard("vigil/securityReport", RETHROW, async (params, token) => {
+      await modelsLoaded;
+      const folder = requestedFolder(params.folder);
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      const text = await securityReport(folder, params.format, folders.folderConfig(folder).settings, threatModels, abort.signal);
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "security report cancelled");
+      return { text };
+    }),
+  );
+
+  connection.onRequest(
     ScanWorkspaceRequest,
     guard("vigil/scanWorkspace", RETHROW, async (params, token): Promise<ScanWorkspaceResult> => {
       // One scan at a time: a new request supersedes the running one.
@@ -273,6 +395,7 @@ export function startServer(connection: Connection): void {
       }
       const wanted = params.folders?.map(documentPath);
       const roots = folders.list().filter((f) => !wanted || wanted.includes(f));
+      await (modelsLoaded = loadModels(roots));
       const progress = await connection.window.createWorkDoneProgress();
       const deps = {
         folders,
@@ -280,6 +403,7 @@ export function startServer(connection: Connection): void {
         completed: completedFolders,
         openDocuments: () => openDocumentsByPath(documents.all()),
         diagnoseOpen: diagnoseNow,
+        threatModels: (root: string) => threatModels.context({ findings: [], covers: (f: string) => isUnder(root, f) }),
       };
       const abort = new AbortController();
       const done = scanWorkspace(roots, deps, progress, token, abort);
@@ -289,6 +413,8 @@ export function startServer(connection: Connection): void {
         const result = await done;
         if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "workspace scan cancelled");
         log(`Workspace scan: ${result.filesScanned} files in ${result.durationMs} ms${result.cancelled ? " (cancelled)" : ""}`);
+        // Open threat models now judge staleness against every file of the scanned folders.
+        for (const doc of documents.all()) if (isThreatModelFile(documentPath(doc.uri))) diagnoseNow(doc);
         return result;
       } finally {
         if (runningScan === scan) runningScan = undefined;
@@ -299,8 +425,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(
     ExportSarifRequest,
     guard("vigil/exportSarif", RETHROW, (params) => {
-      const folder = params.folder ? documentPath(params.folder) : folders.list()[0];
-      if (!folder || !folders.list().includes(folder)) throw new Error(`not a workspace folder: ${params.folder ?? "(none open)"}`);
+      const folder = requestedFolder(params.folder);
       return exportSarif(folder, store, folders.folderConfig(folder).settings, completedFolders.has(folder));
     }),
   );

@@ -4,6 +4,7 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import { activeFindings, countBySeverity } from "../engine/report/model";
 import { scanProject } from "../engine/scan";
 import type { Finding } from "../engine/finding";
+import type { ThreatModelContext } from "../engine/threatmodel/scope";
 import type { Folders } from "./folders";
 import type { FindingsStore } from "./findings-store";
 import type { ScanWorkspaceResult } from "./protocol";
@@ -16,6 +17,8 @@ export interface ScanDeps {
   openDocuments(): Map<string, TextDocument>;
   /** Analyses an open document (cached when unchanged) and publishes it. */
   diagnoseOpen(doc: TextDocument): Finding[];
+  /** The threat models a scan of `root` judges files against; the scan fills its `project`. */
+  threatModels(root: string): ThreatModelContext;
   /** Folders whose every file has been scanned, for SARIF export. */
   completed: Set<string>;
 }
@@ -50,6 +53,7 @@ export async function scanWorkspace(
       const settings = deps.folders.folderConfig(root).settings;
       const files = scanProject([root], {
         settings,
+        threatModels: deps.threatModels(root),
         signal: abort.signal,
         onProgress(done, total) {
           filesScanned++;

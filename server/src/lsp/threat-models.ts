@@ -1,0 +1,91 @@
+import * as path from "node:path";
+import { enumerateFiles } from "../engine/files";
+import type { Finding } from "../engine/finding";
+import { isThreatModelFile, modelScope, type ThreatModel } from "../engine/threatmodel/model";
+import { parseThreatModel } from "../engine/threatmodel/parse";
+import { loadThreatModels, modelFor, type ThreatModelContext } from "../engine/threatmodel/scope";
+
+/**
+ * The threat models the server analyses open documents against: every model in and above each
+ * workspace folder, read from disk, with open model buffers (possibly unsaved) taking the place of
+ * their files. `key` changes whenever any model does, so cached analyses are redone.
+ */
+export class ThreatModels {
+  private readonly byFile = new Map<string, ThreatModel>();
+  private generation = 0;
+
+  /** `clock` is fixed by tests (initializationOptions.now); the real clock otherwise. */
+  constructor(private readonly clock: () => Date) {}
+
+  now(): Date {
+    return this.clock();
+  }
+
+  /** Reads the models of a folder from disk (those in its tree and in the folders above it). */
+  async loadFolder(folder: string, exclude: string[], openModel: (file: string) => string | undefined): Promise<void> {
+    const inTree: string[] = [];
+    for await (const e of enumerateFiles(folder, { exclude })) if (e.kind === "file" && isThreatModelFile(e.path)) inTree.push(e.path);
+    const loaded = await loadThreatModels([folder], inTree);
+    for (const file of [...this.byFile.keys()]) if (isUnder(folder, file) && !loaded.some((m) => m.file === file)) this.byFile.delete(file);
+    for (const model of loaded) {
+      const text = openModel(model.file);
+      this.byFile.set(model.file, text === undefined ? model : parseThreatModel(text, model.file).model);
+    }
+    this.generation++;
+  }
+
+  /**
+   * Takes a model file's current text (an open buffer, or the file on disk; undefined: deleted).
+   * Returns the folder the change affects when the model's content changed, else undefined.
+   */
+  update(file: string, text: string | undefined): string | undefined {
+    const before = this.byFile.get(file);
+    if (text === undefined) {
+      if (!before) return undefined;
+      this.byFile.delete(file);
+    } else {
+      const model = parseThreatModel(text.replace(/^\uFEFF/, ""), file).model;
+      if (before && sameModel(before, model)) return undefined;
+      this.byFile.set(file, model);
+    }
+    this.generation++;
+    return path.dirname(file);
+  }
+
+  all(): ThreatModel[] {
+    return [...this.byFile.values()];
+  }
+
+  get(file: string): ThreatModel | undefined {
+    return this.byFile.get(file);
+  }
+
+  /** The model covering `file`, nearest first. */
+  modelFor(file: string): ThreatModel | undefined {
+    return modelFor(this.all(), file);
+  }
+
+  /** Models whose scope holds the folder or lies inside it. */
+  relevantTo(folder: string): ThreatModel[] {
+    return this.all().filter((m) => isUnder(modelScope(m), folder) || isUnder(folder, m.file));
+  }
+
+  /** Part of the analysis cache key: the models and the day they are judged on. */
+  key(): string {
+    return `${this.generation}@${this.now().toISOString().slice(0, 10)}`;
+  }
+
+  context(project?: { findings: Finding[]; covers(file: string): boolean }): ThreatModelContext {
+    return { models: this.all(), now: this.now(), ...(project ? { project } : {}) };
+  }
+}
+
+/** True when `file` is `dir` or inside it. */
+export function isUnder(dir: string, file: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+}
+
+function sameModel(a: ThreatModel, b: ThreatModel): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
