@@ -86,13 +86,16 @@ export class Workbench {
   /** Opens the Ctrl+. menu until it lists `title` (the code-action request can race the key). */
   async openCodeActions(title: string): Promise<void> {
     const row = this.page.locator(".action-widget .monaco-list-row", { hasText: title });
+    // Each retry cancels the previous request, so a busy server gets longer each time to answer.
+    let patienceMs = 3_000;
     await until(`code action "${title}"`, async () => {
       if (await row.count()) return true;
       await this.page.keyboard.press("Escape");
       await this.page.keyboard.press("Control+.");
-      await row.first().waitFor({ state: "visible", timeout: 3_000 });
+      patienceMs = Math.min(patienceMs * 2, 30_000);
+      await row.first().waitFor({ state: "visible", timeout: patienceMs / 2 });
       return true;
-    });
+    }, STEP_TIMEOUT_MS * 2);
   }
 
   /** Moves the focus in the open Ctrl+. menu to `title`, then presses Enter. */
@@ -128,8 +131,12 @@ export class Workbench {
   async filterProblems(glob: string): Promise<void> {
     await this.showProblems();
     const filter = this.page.getByPlaceholder(/^Filter \(e\.g\./);
-    await filter.fill(glob);
-    await until(`the Problems filter "${glob}"`, async () => (await filter.inputValue()) === glob);
+    // The panel restores its own filter state as it opens, which can wipe a value typed too early.
+    await until(`the Problems filter "${glob}"`, async () => {
+      if ((await filter.inputValue()) === glob) return true;
+      await filter.fill(glob);
+      return false;
+    });
   }
 
   async showProblems(): Promise<void> {
@@ -142,11 +149,16 @@ export class Workbench {
    * A notification containing `text`. With the smoke-test driver on, VS Code shows no toasts, so
    * this opens the notification center, which lists every notification either way.
    */
-  async notification(text: string) {
-    const inCenter = this.page.locator(".notifications-center .notification-list-item", { hasText: text });
-    if (!(await inCenter.first().isVisible().catch(() => false))) await this.runCommand("Notifications: Show Notifications");
-    await inCenter.first().waitFor({ state: "visible" });
-    return inCenter.first();
+  async notification(text: string, timeoutMs = STEP_TIMEOUT_MS * 2) {
+    const inCenter = this.page.locator(".notifications-center .notification-list-item", { hasText: text }).first();
+    // The center shows what has arrived when it opens: reopen it until the notification is there.
+    await until(`the notification "${text}"`, async () => {
+      if (await inCenter.isVisible()) return true;
+      await this.runCommand("Notifications: Show Notifications");
+      await inCenter.waitFor({ state: "visible", timeout: 5_000 });
+      return true;
+    }, timeoutMs);
+    return inCenter;
   }
 
   quickInput() {
