@@ -2,10 +2,11 @@ import * as vscode from "vscode";
 import { LanguageClient, State, TransportKind, type LanguageClientOptions } from "vscode-languageclient/node";
 import { LANGUAGES } from "../../server/src/engine/language";
 import { DOCS_BASE_URL } from "../../server/src/engine/rule";
-import { IGNORE_FINDING_COMMAND, StatusNotification, type InitializationOptions } from "../../server/src/lsp/protocol";
+import { ACCEPT_RISK_COMMAND, IGNORE_FINDING_COMMAND, StatusNotification, type InitializationOptions } from "../../server/src/lsp/protocol";
 import { registerCommands } from "./commands";
 import { openRuleDocumentation } from "./rule-docs";
 import { VigilStatusBar } from "./status-bar";
+import { registerThreatModelFeatures } from "./threat-model-commands";
 
 let client: LanguageClient | undefined;
 
@@ -21,6 +22,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client.onNotification(StatusNotification, (status) => statusBar.update(status)),
     client.onDidChangeState((e) => statusBar.setStopped(e.newState === State.Stopped)),
     ...registerCommands({ extension: context, client, statusBar, output }),
+    ...registerThreatModelFeatures(client, output),
     // Restricted mode runs built-in rules only; the server learns about trust when it starts.
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       output.info("Workspace trusted: restarting the server with every rule enabled.");
@@ -50,7 +52,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     // A function, so a restart after trust is granted sends the current trust.
     initializationOptions: (): InitializationOptions => ({
       trusted: vscode.workspace.isTrusted,
-      clientCommands: [IGNORE_FINDING_COMMAND],
+      clientCommands: [IGNORE_FINDING_COMMAND, ACCEPT_RISK_COMMAND],
     }),
     middleware: {
       window: {
