@@ -4,7 +4,7 @@
 // Then the mocha suite in test/vscode/ runs inside the same code-server's extension host.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { runCli } from "../helpers/cli";
 import { sarifErrors } from "../helpers/sarif";
@@ -44,6 +44,7 @@ let vsix: { file: string; bytes: number };
 describe("Vigil in VS Code (code-server)", { timeout: 15 * 60_000 }, () => {
   before(async () => {
     tools = findE2eTools();
+    rmSync(ARTIFACTS, { recursive: true, force: true });
     mkdirSync(ARTIFACTS, { recursive: true });
     vsix = packageVsix(tools.node24);
     server = await startCodeServer(tools, vsix.file);
