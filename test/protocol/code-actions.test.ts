@@ -6,7 +6,7 @@ import * as path from "node:path";
 import type { CodeAction, Diagnostic } from "vscode-languageserver-protocol";
 import { ruleDocUrl } from "../../server/src/engine/rule";
 import { fileUri } from "../../server/src/lsp/uri";
-import { FIX_ALL_KIND, IGNORE_FINDING_COMMAND, SHOW_DOCUMENTATION_COMMAND } from "../../server/src/lsp/protocol";
+import { ACCEPT_RISK_COMMAND, FIX_ALL_KIND, IGNORE_FINDING_COMMAND, SHOW_DOCUMENTATION_COMMAND } from "../../server/src/lsp/protocol";
 import { LspSession } from "./lsp-session";
 
 const TLS = "js/tls-verification-disabled";
@@ -34,7 +34,7 @@ describe("code actions: quick fixes, ignore with a reason, documentation, fix al
   let s: LspSession;
   before(async () => {
     dir = mkdtempSync(path.join(tmpdir(), "vigil-lsp-actions-"));
-    s = await LspSession.start({ folders: [dir], initializationOptions: { trusted: true, clientCommands: [IGNORE_FINDING_COMMAND] } });
+    s = await LspSession.start({ folders: [dir], initializationOptions: { trusted: true, clientCommands: [IGNORE_FINDING_COMMAND, ACCEPT_RISK_COMMAND] } });
   });
   after(async () => {
     await s.stop();
@@ -53,10 +53,12 @@ describe("code actions: quick fixes, ignore with a reason, documentation, fix al
       [
         ["Verify certificates (rejectUnauthorized: true)", "quickfix", true],
         [`Ignore ${TLS} on this line…`, "quickfix", false],
+        [`Accept risk of ${TLS}…`, "quickfix", false],
+        ["Add a threat for CWE-295 to the threat model", "quickfix", false],
         [`Show documentation for ${TLS}`, "quickfix", false],
       ],
     );
-    assert.deepEqual(actions[2]!.command, { title: `Show documentation for ${TLS}`, command: SHOW_DOCUMENTATION_COMMAND, arguments: [ruleDocUrl(TLS)] });
+    assert.deepEqual(actions[4]!.command, { title: `Show documentation for ${TLS}`, command: SHOW_DOCUMENTATION_COMMAND, arguments: [ruleDocUrl(TLS)] });
 
     mark = s.mark();
     await s.applyEdit(actions[0]!.edit!);

@@ -1,4 +1,4 @@
-import { promises as fs, readFileSync } from "node:fs";
+import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import {
   CodeActionKind,
@@ -28,21 +28,18 @@ import { FindingsStore } from "./findings-store";
 import { Folders, type FolderConfig } from "./folders";
 import {
   ACCEPT_RISK_COMMAND,
-  AcceptRiskEditRequest,
   ExportSarifRequest,
   FIX_ALL_KIND,
   IGNORE_FINDING_COMMAND,
   IgnoreEditRequest,
   ScanWorkspaceRequest,
-  SecurityReportRequest,
   SHOW_DOCUMENTATION_COMMAND,
-  ThreatModelRequest,
   type InitializationOptions,
   type ScanWorkspaceResult,
 } from "./protocol";
 import { exportSarif } from "./sarif-export";
-import { acceptRiskEdit, threatModelActions, type ThreatEditEnv } from "./threat-model-actions";
-import { securityReport, threatModelView } from "./threat-model-requests";
+import { threatModelActions, type ThreatEditEnv } from "./threat-model-actions";
+import { registerThreatModelRequests } from "./threat-model-requests";
 import { isUnder, ThreatModels } from "./threat-models";
 import { documentPath, fileUri } from "./uri";
 import { openDocumentsByPath, scanWorkspace } from "./workspace-scan";
@@ -107,17 +104,9 @@ export function startServer(connection: Connection): void {
     return findings;
   }
 
-  /**
-   * The models a file is judged against. A model file also learns which findings exist, to report
-   * stale acceptances: those of open files, and of every file once its folder has been scanned.
-   */
   function modelsFor(file: string): DocumentThreatModels {
-    if (!isThreatModelFile(file)) return { context: threatModels.context(), key: threatModels.key() };
-    const open = openDocumentsByPath(documents.all());
-    const covers = (f: string) => open.has(f) || [...completedFolders].some((folder) => isUnder(folder, f));
-    const findings = folders.list().flatMap((folder) => store.findingsUnder(folder)).filter((f) => covers(f.path));
-    const known = findings.map((f) => f.fingerprint).sort().join(",");
-    return { context: threatModels.context({ findings, covers }), key: `${threatModels.key()}:${[...open.keys()].sort().join(",")}:${known}` };
+    const findings = () => folders.list().flatMap((folder) => store.findingsUnder(folder));
+    return threatModels.forFile(file, { openFiles: new Set(openDocumentsByPath(documents.all()).keys()), scannedFolders: completedFolders, findings });
   }
 
   async function diagnose(doc: TextDocument, trigger: "open" | "change" | "save" | "settings"): Promise<void> {
@@ -141,13 +130,6 @@ export function startServer(connection: Connection): void {
 
   /** Takes a threat model's new text (undefined: read it from disk) and re-diagnoses what it covers. */
   function modelChanged(file: string, text?: string): void {
-    if (text === undefined) {
-      try {
-        text = readFileSync(file, "utf8");
-      } catch {
-        // deleted: the model no longer applies
-      }
-    }
     const scope = threatModels.update(file, text);
     if (scope) rediagnoseAll(scope);
   }
@@ -155,8 +137,7 @@ export function startServer(connection: Connection): void {
   /** (Re-)reads the threat models of folders from disk; open model buffers keep their edited text. */
   function loadModels(roots: readonly string[]): Promise<unknown> {
     const openText = (file: string) => documents.get(fileUri(file))?.getText();
-    const load = Promise.all(roots.map((f) => threatModels.loadFolder(f, folders.folderConfig(f).settings.exclude, openText)));
-    return load.catch((err: unknown) => log(`Reading threat models failed: ${err instanceof Error ? err.message : String(err)}`));
+    return threatModels.loadFolders(roots, (f) => folders.folderConfig(f).settings.exclude, openText, log);
   }
 
   /** Config files with published problems, so a fixed one is cleared and a clean one left alone. */
@@ -352,38 +333,19 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  connection.onRequest(
-    AcceptRiskEditRequest,
-    guard("vigil/acceptRiskEdit", RETHROW, async (params) => {
-      await modelsLoaded;
-      const doc = documents.get(params.uri);
-      const finding = doc && findingOf(doc, params.fingerprint);
-      if (!finding) return null;
-      return acceptRiskEdit(finding, { reason: params.reason, expires: params.expires, approvedBy: params.approvedBy }, threatEditEnv());
-    }),
-  );
-
-  connection.onRequest(
-    ThreatModelRequest,
-    guard("vigil/threatModel", RETHROW, async (params) => {
-      await modelsLoaded;
-      const folder = requestedFolder(params.folder);
-      return threatModelView(folder, folders.folderConfig(folder).settings, threatModels, store, completedFolders.has(folder));
-    }),
-  );
-
-  connection.onRequest(
-    SecurityReportRequest,
-    guard("vigil/securityReport", RETHROW, async (params, token) => {
-      await modelsLoaded;
-      const folder = requestedFolder(params.folder);
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
-      const text = await securityReport(folder, params.format, folders.folderConfig(folder).settings, threatModels, abort.signal);
-      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "security report cancelled");
-      return { text };
-    }),
-  );
+  registerThreatModelRequests(connection, (name, handler) => guard(name, RETHROW, handler), {
+    ready: () => modelsLoaded,
+    models: () => threatModels,
+    store,
+    folder: requestedFolder,
+    settings: (folder) => folders.folderConfig(folder).settings,
+    scanned: (folder) => completedFolders.has(folder),
+    finding: (uri, fingerprint) => {
+      const doc = documents.get(uri);
+      return doc && findingOf(doc, fingerprint);
+    },
+    editEnv: threatEditEnv,
+  });
 
   connection.onRequest(
     ScanWorkspaceRequest,

@@ -7,8 +7,16 @@ import { scanProject } from "../engine/scan";
 import type { Settings } from "../engine/settings";
 import { buildAuditReport } from "../engine/threatmodel/audit";
 import { VERSION } from "../engine/version";
+import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from "vscode-languageserver";
 import type { FindingsStore } from "./findings-store";
-import type { SecurityReportParams, ThreatModelResult } from "./protocol";
+import {
+  AcceptRiskEditRequest,
+  SecurityReportRequest,
+  ThreatModelRequest,
+  type SecurityReportParams,
+  type ThreatModelResult,
+} from "./protocol";
+import { acceptRiskEdit, type ThreatEditEnv } from "./threat-model-actions";
 import { isUnder, type ThreatModels } from "./threat-models";
 
 function scanReport(folder: string, settings: Settings, findings: Finding[], filesScanned: number): ScanReport {
@@ -19,7 +27,7 @@ function scanReport(folder: string, settings: Settings, findings: Finding[], fil
  * The folder's threat models as the audit report sees them, from what the server already knows:
  * open documents as edited and, after a workspace scan, every other file.
  */
-export function threatModelView(folder: string, settings: Settings, models: ThreatModels, store: FindingsStore, complete: boolean): ThreatModelResult {
+function threatModelView(folder: string, settings: Settings, models: ThreatModels, store: FindingsStore, complete: boolean): ThreatModelResult {
   const findings = store.findingsUnder(folder);
   const audit = buildAuditReport(scanReport(folder, settings, findings, store.filesUnder(folder).length), models.relevantTo(folder), models.now());
   return { root: folder, models: audit.models, complete };
@@ -29,7 +37,7 @@ export function threatModelView(folder: string, settings: Settings, models: Thre
  * Scans the folder's files as saved, judged against the server's threat models (open model buffers
  * included), and renders the report with the writers `vigil report` uses.
  */
-export async function securityReport(folder: string, format: SecurityReportParams["format"], settings: Settings, models: ThreatModels, signal: AbortSignal): Promise<string> {
+async function securityReport(folder: string, format: SecurityReportParams["format"], settings: Settings, models: ThreatModels, signal: AbortSignal): Promise<string> {
   const project = { findings: [] as Finding[], covers: (file: string) => isUnder(folder, file) };
   const findings: Finding[] = [];
   let filesScanned = 0;
@@ -38,4 +46,55 @@ export async function securityReport(folder: string, format: SecurityReportParam
   findings.sort(compareFindings);
   const audit = buildAuditReport(scanReport(folder, settings, findings, filesScanned), models.relevantTo(folder), models.now());
   return format === "html" ? toHtml(audit) : toMarkdown(audit);
+}
+
+/** What the threat-model requests need from the server. */
+export interface ThreatModelServer {
+  /** Settles once the workspace's models are read. */
+  ready(): Promise<unknown>;
+  models(): ThreatModels;
+  store: FindingsStore;
+  /** The workspace folder a request names (the first when absent); throws for any other path. */
+  folder(uri: string | undefined): string;
+  settings(folder: string): Settings;
+  /** The folder has been scanned whole. */
+  scanned(folder: string): boolean;
+  /** A finding of an open document's current text. */
+  finding(uri: string, fingerprint: string): Finding | undefined;
+  editEnv(): ThreatEditEnv;
+}
+
+type Handler<P, R> = (params: P, token: CancellationToken) => Promise<R>;
+
+/** `vigil/acceptRiskEdit`, `vigil/threatModel`, `vigil/securityReport`; `wrap` logs a handler's errors. */
+export function registerThreatModelRequests(connection: Connection, wrap: <P, R>(name: string, handler: Handler<P, R>) => Handler<P, R>, server: ThreatModelServer): void {
+  connection.onRequest(
+    AcceptRiskEditRequest,
+    wrap("vigil/acceptRiskEdit", async (params) => {
+      await server.ready();
+      const finding = server.finding(params.uri, params.fingerprint);
+      if (!finding) return null;
+      return acceptRiskEdit(finding, { reason: params.reason, expires: params.expires, approvedBy: params.approvedBy }, server.editEnv());
+    }),
+  );
+  connection.onRequest(
+    ThreatModelRequest,
+    wrap("vigil/threatModel", async (params) => {
+      await server.ready();
+      const folder = server.folder(params.folder);
+      return threatModelView(folder, server.settings(folder), server.models(), server.store, server.scanned(folder));
+    }),
+  );
+  connection.onRequest(
+    SecurityReportRequest,
+    wrap("vigil/securityReport", async (params, token) => {
+      await server.ready();
+      const folder = server.folder(params.folder);
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      const text = await securityReport(folder, params.format, server.settings(folder), server.models(), abort.signal);
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "security report cancelled");
+      return { text };
+    }),
+  );
 }

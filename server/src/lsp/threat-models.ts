@@ -1,9 +1,20 @@
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { enumerateFiles } from "../engine/files";
 import type { Finding } from "../engine/finding";
 import { isThreatModelFile, modelScope, type ThreatModel } from "../engine/threatmodel/model";
 import { parseThreatModel } from "../engine/threatmodel/parse";
 import { loadThreatModels, modelFor, type ThreatModelContext } from "../engine/threatmodel/scope";
+import type { DocumentThreatModels } from "./document-analysis";
+
+/** What the server knows of the project's findings, for telling stale acceptances. */
+export interface KnownFindings {
+  /** Paths of open documents: their findings are current. */
+  openFiles: ReadonlySet<string>;
+  /** Folders scanned whole: every file's findings are known. */
+  scannedFolders: ReadonlySet<string>;
+  findings(): Finding[];
+}
 
 /**
  * The threat models the server analyses open documents against: every model in and above each
@@ -21,8 +32,14 @@ export class ThreatModels {
     return this.clock();
   }
 
+  /** Reads the models of folders from disk; a failure is logged and leaves the models as they were. */
+  loadFolders(folders: readonly string[], excludeOf: (folder: string) => string[], openModel: (file: string) => string | undefined, log: (message: string) => void): Promise<unknown> {
+    const load = Promise.all(folders.map((f) => this.loadFolder(f, excludeOf(f), openModel)));
+    return load.catch((err: unknown) => log(`Reading threat models failed: ${err instanceof Error ? err.message : String(err)}`));
+  }
+
   /** Reads the models of a folder from disk (those in its tree and in the folders above it). */
-  async loadFolder(folder: string, exclude: string[], openModel: (file: string) => string | undefined): Promise<void> {
+  private async loadFolder(folder: string, exclude: string[], openModel: (file: string) => string | undefined): Promise<void> {
     const inTree: string[] = [];
     for await (const e of enumerateFiles(folder, { exclude })) if (e.kind === "file" && isThreatModelFile(e.path)) inTree.push(e.path);
     const loaded = await loadThreatModels([folder], inTree);
@@ -35,10 +52,11 @@ export class ThreatModels {
   }
 
   /**
-   * Takes a model file's current text (an open buffer, or the file on disk; undefined: deleted).
+   * Takes a model file's current text (an open buffer; undefined: read from disk, absent if deleted).
    * Returns the folder the change affects when the model's content changed, else undefined.
    */
-  update(file: string, text: string | undefined): string | undefined {
+  update(file: string, text?: string): string | undefined {
+    text ??= readOrUndefined(file);
     const before = this.byFile.get(file);
     if (text === undefined) {
       if (!before) return undefined;
@@ -75,6 +93,18 @@ export class ThreatModels {
     return `${this.generation}@${this.now().toISOString().slice(0, 10)}`;
   }
 
+  /**
+   * The models a file is judged against. A model file also gets the findings known so far, to
+   * report stale acceptances (of open files, and of every file of a scanned folder).
+   */
+  forFile(file: string, known: KnownFindings): DocumentThreatModels {
+    if (!isThreatModelFile(file)) return { context: this.context(), key: this.key() };
+    const covers = (f: string) => known.openFiles.has(f) || [...known.scannedFolders].some((folder) => isUnder(folder, f));
+    const findings = known.findings().filter((f) => covers(f.path));
+    const facts = [...known.openFiles].sort().join(",") + ":" + findings.map((f) => f.fingerprint).sort().join(",");
+    return { context: this.context({ findings, covers }), key: `${this.key()}:${facts}` };
+  }
+
   context(project?: { findings: Finding[]; covers(file: string): boolean }): ThreatModelContext {
     return { models: this.all(), now: this.now(), ...(project ? { project } : {}) };
   }
@@ -84,6 +114,14 @@ export class ThreatModels {
 export function isUnder(dir: string, file: string): boolean {
   const rel = path.relative(dir, file);
   return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+}
+
+function readOrUndefined(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined; // deleted: the model no longer applies
+  }
 }
 
 function sameModel(a: ThreatModel, b: ThreatModel): boolean {
