@@ -74,6 +74,17 @@ describe("threat model: acceptances judged by an injected clock", () => {
     assert.match(messageOf(expired), /expired on 2026-12-31/);
   });
 
+  test("saving code that no longer has the accepted finding makes its acceptance stale in the open model", async () => {
+    const { s, dir } = await session("2026-06-01T00:00:00Z");
+    const { codeUri, modelUri } = await openBoth(s, dir);
+    const mark = s.mark();
+    const line = TOKENS_JS.split("\n").findIndex((l) => l.includes("Math.random"));
+    await s.edit(codeUri, [{ range: { start: { line, character: 9 }, end: { line, character: 22 } }, newText: 'require("node:crypto").randomUUID()' }]);
+    await s.save(codeUri);
+    const model = await s.diagnostics(modelUri, mark, (ds) => ds.length === 2);
+    assert.deepEqual(model.map((d) => [d.code, d.range.start.line]), [["threatmodel/stale-acceptance", 3], ["threatmodel/stale-acceptance", STALE_LINE]]);
+  });
+
   test("without open code, staleness is judged after a workspace scan has seen every file", async () => {
     const { s, dir } = await session("2026-06-01T00:00:00Z");
     const modelUri = fileUri(path.join(dir, "threatmodel.yaml"));

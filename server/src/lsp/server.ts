@@ -120,6 +120,10 @@ export function startServer(connection: Connection): void {
     }
     if (trigger === "change" && (scanOn !== "type" || analysedVersion.get(doc.uri) === current.version)) return;
     diagnoseNow(current);
+    // A saved file may have gained or lost what an open model accepts: re-judge its staleness.
+    const file = documentPath(doc.uri);
+    if (trigger !== "save" || isThreatModelFile(file)) return;
+    for (const m of documents.all()) if (isThreatModelFile(documentPath(m.uri)) && threatModels.get(documentPath(m.uri)) === threatModels.modelFor(file)) diagnoseNow(m);
   }
 
   function rediagnoseAll(under?: string): void {
