@@ -11,8 +11,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
+import { loadEngine } from "../lib/engine.mjs";
 import { median } from "../lib/measure.mjs";
 import { formatTable } from "../lib/table.mjs";
 
@@ -30,17 +29,6 @@ export { AdvisoryDb, bundledSnapshotDir } from "./server/src/engine/deps/advisor
 `;
 const PACKAGES = 2000;
 
-async function loadEngine(repoRoot) {
-  const outdir = join(repoRoot, "node_modules", ".cache", "vigil-bench");
-  mkdirSync(outdir, { recursive: true });
-  const outfile = join(outdir, "deps-engine.cjs");
-  // CommonJS, so the engine finds data/advisories from __dirname as the product bundle does.
-  await build({
-    stdin: { contents: ENGINE_EXPORTS, resolveDir: repoRoot, loader: "ts" },
-    bundle: true, platform: "node", format: "cjs", target: "node20", packages: "external", outfile, logLevel: "error",
-  });
-  return import(`${pathToFileURL(outfile).href}?t=${Date.now()}`).then((m) => m.default ?? m);
-}
 
 /** [name, version] of every registry entry in a package-lock v2/v3. */
 function lockEntries(file) {
@@ -103,7 +91,7 @@ function pnpmLock({ entries, direct }) {
 
 export async function run(ctx) {
   const runs = Number(ctx.values.runs ?? 20);
-  const engine = await loadEngine(ctx.repoRoot);
+  const engine = await loadEngine(ctx.repoRoot, "deps", ENGINE_EXPORTS);
   const tree = buildTree(ctx.repoRoot);
   const dir = mkdtempSync(join(tmpdir(), "vigil-bench-deps-"));
   const manifest = JSON.stringify({ name: "bench-app", version: "1.0.0", dependencies: Object.fromEntries(tree.direct) }, null, 2);

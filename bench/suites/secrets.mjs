@@ -6,11 +6,11 @@
 // on the 1M-line corpus, per 100k lines, listed for review; and both tools on the labelled cases
 // of rules/secrets/ (precision and recall where the answer is known).
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { build } from "esbuild";
+import { fileURLToPath } from "node:url";
+import { loadEngine } from "../lib/engine.mjs";
 import { median } from "../lib/measure.mjs";
 import { count, formatTable, ratio, seconds } from "../lib/table.mjs";
 
@@ -31,17 +31,6 @@ export { selectRules } from "./server/src/engine/rule-selection";
 export { DEFAULT_SETTINGS } from "./server/src/engine/settings";
 `;
 
-/** The engine's analyzers as one ES module (esbuild, as the product is built), cached under node_modules. */
-async function loadEngine(repoRoot) {
-  const outdir = join(repoRoot, "node_modules", ".cache", "vigil-bench");
-  mkdirSync(outdir, { recursive: true });
-  const outfile = join(outdir, "secrets-engine.mjs");
-  await build({
-    stdin: { contents: ENGINE_EXPORTS, resolveDir: repoRoot, loader: "ts" },
-    bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", outfile, logLevel: "error",
-  });
-  return import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
-}
 
 async function loadSecretlint() {
   const { lintSource } = await import("@secretlint/core");
@@ -141,7 +130,7 @@ export async function run(ctx) {
   const lines = files.reduce((n, f) => n + lineCount(f.text), 0);
   ctx.print(`${ctx.values.corpus ? dir : "corpus"}: ${count(files.length)} files, ${count(lines)} lines, read into memory first`);
 
-  const engine = await loadEngine(ctx.repoRoot);
+  const engine = await loadEngine(ctx.repoRoot, "secrets", ENGINE_EXPORTS);
   const lint = await loadSecretlint();
   const scratch = mkdtempSync(join(tmpdir(), "vigil-bench-secrets-"));
   const listFile = join(scratch, "files.json");
@@ -214,7 +203,7 @@ export async function run(ctx) {
 async function worker([tool, listFile, repoRoot]) {
   const files = JSON.parse(readFileSync(listFile, "utf8")).map((path) => ({ path, text: readFileSync(path, "utf8") }));
   const timing = { lineIndexMs: 0 };
-  const scanner = tool === "vigil" ? await loadEngine(repoRoot).then((engine) => async (f) => vigilScan(engine, [engine.secretsAnalyzer], f, timing)) : await loadSecretlint().then((lint) => (f) => secretlintScan(lint, f));
+  const scanner = tool === "vigil" ? await loadEngine(repoRoot, "secrets", ENGINE_EXPORTS).then((engine) => async (f) => vigilScan(engine, [engine.secretsAnalyzer], f, timing)) : await loadSecretlint().then((lint) => (f) => secretlintScan(lint, f));
   const started = performance.now();
   const findings = await scanner(files);
   const ms = performance.now() - started;

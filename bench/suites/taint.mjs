@@ -2,12 +2,12 @@
 // process, alternating file by file so load on a shared machine falls on both alike), and its
 // noise on popular, reviewed npm packages: high and critical taint findings per 1,000 lines on
 // the 1M-line corpus, with the rules that report them and the findings themselves for review.
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve, relative } from "node:path";
-import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
 import { SOURCE_EXTENSIONS } from "../lib/corpus.mjs";
 import { count, formatTable, ratio, seconds } from "../lib/table.mjs";
+
+import { loadEngine } from "../lib/engine.mjs";
 
 export const name = "taint";
 export const description = "taint analysis: time added per file beside the ESLint pass (corpus-100k); high/critical findings per 1,000 lines (1M-line corpus)";
@@ -27,16 +27,6 @@ export { selectRules } from "./server/src/engine/rule-selection";
 export { DEFAULT_SETTINGS } from "./server/src/engine/settings";
 `;
 
-async function loadEngine(repoRoot) {
-  const outdir = join(repoRoot, "node_modules", ".cache", "vigil-bench");
-  mkdirSync(outdir, { recursive: true });
-  const outfile = join(outdir, "taint-engine.mjs");
-  await build({
-    stdin: { contents: ENGINE_EXPORTS, resolveDir: repoRoot, loader: "ts" },
-    bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", outfile, logLevel: "error",
-  });
-  return import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
-}
 
 function sourceFiles(root) {
   return readdirSync(root, { withFileTypes: true }).flatMap((e) => {
@@ -98,7 +88,7 @@ function noise(engine, files, root) {
 }
 
 export async function run(ctx) {
-  const engine = await loadEngine(ctx.repoRoot);
+  const engine = await loadEngine(ctx.repoRoot, "taint", ENGINE_EXPORTS);
   const read = (dir) => sourceFiles(dir).map((path) => ({ path, text: readFileSync(path, "utf8") }));
 
   const timingDir = ctx.values["timing-corpus"] ? resolve(ctx.values["timing-corpus"]) : ctx.corpus("corpus-100k");
