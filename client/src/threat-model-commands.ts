@@ -36,7 +36,8 @@ export async function acceptRisk(client: LanguageClient, args: AcceptRiskArgs, r
   if (!(await vscode.workspace.applyEdit(workspaceEdit))) return false;
   const model = workspaceEdit.entries()[0]?.[0];
   if (model) {
-    await vscode.workspace.save(model);
+    const saved = await (await vscode.workspace.openTextDocument(model)).save();
+    if (!saved) void vscode.window.showWarningMessage(`Vigil: save ${vscode.workspace.asRelativePath(model)} for the acceptance to take effect.`);
     void vscode.window
       .showInformationMessage(`Vigil: accepted ${args.ruleId} until ${expires.trim()} in ${vscode.workspace.asRelativePath(model)}.`, "Open")
       .then((choice) => choice && vscode.window.showTextDocument(model));
