@@ -45,10 +45,10 @@ async function openBoth(s: LspSession, dir: string) {
 describe("threat model: acceptances judged by an injected clock", () => {
   const dirs: string[] = [];
   const sessions: LspSession[] = [];
-  async function session(now: string) {
+  async function session(now: string, trusted = true) {
     const dir = makeFolder("tm-expiry", { "threatmodel.yaml": MODEL, "tokens.js": TOKENS_JS });
     dirs.push(dir);
-    const s = await startSession(dir, { now });
+    const s = await startSession(dir, { now, trusted });
     sessions.push(s);
     return { s, dir };
   }
@@ -83,6 +83,12 @@ describe("threat model: acceptances judged by an injected clock", () => {
     await s.save(codeUri);
     const model = await s.diagnostics(modelUri, mark, (ds) => ds.length === 2);
     assert.deepEqual(model.map((d) => [d.code, d.range.start.line]), [["threatmodel/stale-acceptance", 3], ["threatmodel/stale-acceptance", STALE_LINE]]);
+  });
+
+  test("in an untrusted workspace an acceptance suppresses nothing: the repository cannot accept away its own findings", async () => {
+    const { s, dir } = await session("2026-06-01T00:00:00Z", false);
+    const { code } = await openBoth(s, dir);
+    assert.ok(byRule(code, RANDOMNESS));
   });
 
   test("without open code, staleness is judged after a workspace scan has seen every file", async () => {

@@ -171,7 +171,7 @@ export function startServer(connection: Connection): void {
       clientAcceptsRisk = !!options.clientCommands?.includes(ACCEPT_RISK_COMMAND);
       const fixedNow = options.now === undefined ? undefined : new Date(options.now);
       if (fixedNow && Number.isNaN(fixedNow.getTime())) throw new Error(`initializationOptions.now is not a date: ${options.now}`);
-      threatModels = new ThreatModels(fixedNow ? () => fixedNow : () => new Date());
+      threatModels = new ThreatModels(fixedNow ? () => fixedNow : () => new Date(), options.trusted !== false);
       const caps = params.capabilities;
       const workspaceEdit = caps.workspace?.workspaceEdit;
       canCreateFiles = !!workspaceEdit?.documentChanges && !!workspaceEdit.resourceOperations?.includes("create");

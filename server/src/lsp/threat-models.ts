@@ -25,8 +25,14 @@ export class ThreatModels {
   private readonly byFile = new Map<string, ThreatModel>();
   private generation = 0;
 
-  /** `clock` is fixed by tests (initializationOptions.now); the real clock otherwise. */
-  constructor(private readonly clock: () => Date) {}
+  /**
+   * `clock` is fixed by tests (initializationOptions.now); the real clock otherwise. In an untrusted
+   * workspace acceptances suppress nothing, so a cloned repository cannot accept away its findings.
+   */
+  constructor(
+    private readonly clock: () => Date,
+    private readonly honourAcceptances = true,
+  ) {}
 
   now(): Date {
     return this.clock();
@@ -106,7 +112,8 @@ export class ThreatModels {
   }
 
   context(project?: { findings: Finding[]; covers(file: string): boolean }): ThreatModelContext {
-    return { models: this.all(), now: this.now(), ...(project ? { project } : {}) };
+    const models = this.honourAcceptances ? this.all() : this.all().map((m) => ({ ...m, accepted: [] }));
+    return { models, now: this.now(), ...(project ? { project } : {}) };
   }
 }
 
