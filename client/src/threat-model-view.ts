@@ -11,11 +11,11 @@ type Acceptance = AuditModel["acceptances"][number];
 
 /** One row of the tree; `root` is the workspace folder the server's relative paths start from. */
 type Node =
-  | { kind: "model"; root: vscode.Uri; model: AuditModel; folderName?: string }
+  | { kind: "model"; root: vscode.Uri; model: AuditModel; folderName?: string; complete: boolean }
   | { kind: "threat"; root: vscode.Uri; threat: Threat }
   | { kind: "finding"; root: vscode.Uri; finding: AuditFinding }
-  | { kind: "acceptances"; root: vscode.Uri; model: AuditModel }
-  | { kind: "acceptance"; root: vscode.Uri; model: AuditModel; acceptance: Acceptance };
+  | { kind: "acceptances"; root: vscode.Uri; model: AuditModel; complete: boolean }
+  | { kind: "acceptance"; root: vscode.Uri; model: AuditModel; acceptance: Acceptance; complete: boolean };
 
 const REFRESH_DELAY_MS = 500;
 
@@ -68,12 +68,12 @@ export class ThreatModelView implements vscode.TreeDataProvider<Node>, vscode.Di
     switch (node.kind) {
       case "model": {
         const threats: Node[] = node.model.threats.map((threat) => ({ kind: "threat", root: node.root, threat }));
-        return node.model.acceptances.length ? [...threats, { kind: "acceptances", root: node.root, model: node.model }] : threats;
+        return node.model.acceptances.length ? [...threats, { kind: "acceptances", root: node.root, model: node.model, complete: node.complete }] : threats;
       }
       case "threat":
         return node.threat.findings.map((finding) => ({ kind: "finding", root: node.root, finding }));
       case "acceptances":
-        return node.model.acceptances.map((acceptance) => ({ kind: "acceptance", root: node.root, model: node.model, acceptance }));
+        return node.model.acceptances.map((acceptance) => ({ kind: "acceptance", root: node.root, model: node.model, acceptance, complete: node.complete }));
       default:
         return [];
     }
@@ -92,7 +92,7 @@ export class ThreatModelView implements vscode.TreeDataProvider<Node>, vscode.Di
         const result = await this.client.sendRequest(ThreatModelRequest, { folder: folder.uri.toString() });
         incomplete ||= !result.complete;
         const folderName = folders.length > 1 ? folder.name : undefined;
-        nodes.push(...result.models.map((model): Node => ({ kind: "model", root: folder.uri, model, folderName })));
+        nodes.push(...result.models.map((model): Node => ({ kind: "model", root: folder.uri, model, folderName, complete: result.complete })));
       } catch (error) {
         this.output.error(`Threat model of ${folder.name}: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -149,8 +149,9 @@ export class ThreatModelView implements vscode.TreeDataProvider<Node>, vscode.Di
       case "acceptance": {
         const a = node.acceptance;
         const item = new vscode.TreeItem(`${a.rule} in ${a.path}`, none);
-        item.description = acceptanceState(a);
-        item.iconPath = new vscode.ThemeIcon(a.state === "active" ? "check" : "warning", a.state === "active" ? undefined : new vscode.ThemeColor("list.warningForeground"));
+        item.description = acceptanceState(a, node.complete);
+        const flagged = a.state === "expired" || (a.state === "stale" && node.complete);
+        item.iconPath = flagged ? new vscode.ThemeIcon("warning", new vscode.ThemeColor("list.warningForeground")) : new vscode.ThemeIcon("check");
         item.tooltip = [`Reason: ${a.reason}`, a.approvedBy && `Approved by: ${a.approvedBy}`, a.expires && `Expires: ${a.expires}`, a.threat && `Threat: ${a.threat}`]
           .filter(Boolean)
           .join("\n");
@@ -179,9 +180,10 @@ function threatTooltip(t: Threat): string {
     .join("\n");
 }
 
-function acceptanceState(a: Acceptance): string {
+function acceptanceState(a: Acceptance, complete: boolean): string {
   if (a.state === "expired") return `expired on ${a.expires}`;
-  if (a.state === "stale") return "stale: no finding matches";
+  // Before a workspace scan only open files are known: no match yet does not make it stale.
+  if (a.state === "stale" && complete) return "stale: no finding matches";
   if (a.daysLeft === undefined) return "no expiry";
   return a.daysLeft === 0 ? "expires today" : `${a.daysLeft} day${a.daysLeft === 1 ? "" : "s"} left`;
 }
