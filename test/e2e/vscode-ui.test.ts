@@ -1,6 +1,7 @@
 // The editor loop in a real VS Code (code-server + Chromium): the packaged .vsix is installed, the
 // sample app opened; diagnostics show, Ctrl+. fixes one, "Ignore on this line…" asks for a reason
-// and can be undone, and "Vigil: Scan Workspace" reports what the CLI reports for the same files.
+// and can be undone, "Accept risk…" records an acceptance in threatmodel.yaml and the finding goes,
+// and "Vigil: Scan Workspace" reports what the CLI reports for the same files.
 // Then the mocha suite in test/vscode/ runs inside the same code-server's extension host.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -24,6 +25,10 @@ const TLS_FIX = "Verify certificates (rejectUnauthorized: true)";
 /** `exec("ping -c 1 " + req.query.host)` in server.js (1-based, as the editor shows it). */
 const EXEC_LINE = 26;
 const IGNORE_REASON = "host is checked against the ops allowlist";
+/** `dbPassword: "..."` in src/config.js (1-based), and the reason its risk is accepted with. */
+const SECRET_LINE = 8;
+const SECRET_MESSAGE = "`dbPassword` is set to a hard-coded secret";
+const ACCEPT_REASON = "staging database only, rotated by the deploy job";
 
 interface CliReport {
   summary: { bySeverity: SeverityCounts };
@@ -140,6 +145,32 @@ describe("Vigil in VS Code (code-server)", { timeout: 15 * 60_000 }, () => {
       await until("the comment undone", async () => !(await wb.editorText()).includes(comment));
       await wb.page.keyboard.press("Control+S");
       await until("the diagnostic back", async () => (await rows.count()) === before);
+    });
+
+    step('"Accept risk…" from the quick-fix menu records the acceptance in threatmodel.yaml, and the diagnostic goes', async () => {
+      const model = path.join(workspace, "threatmodel.yaml");
+      const before = readFileSync(model, "utf8");
+      await wb.openFile("src/config.js", "dbPassword");
+      await wb.filterProblems("**/src/config.js");
+      const rows = wb.problems(SECRET_MESSAGE);
+      await rows.first().waitFor();
+      await wb.goTo(SECRET_LINE, 15);
+      await wb.openCodeActions("Accept risk");
+      await wb.chooseCodeAction("Accept risk");
+      await wb.quickInput().waitFor({ state: "visible" });
+      await wb.quickInput().fill(ACCEPT_REASON);
+      await wb.page.keyboard.press("Enter");
+      // The expiry prompt proposes a day 90 days out; Enter takes it.
+      await until("the expiry prompt", async () => /^\d{4}-\d{2}-\d{2}$/.test(await wb.quickInput().inputValue()));
+      await wb.page.keyboard.press("Enter");
+      const after = await until("the acceptance saved in threatmodel.yaml", () => {
+        const text = readFileSync(model, "utf8");
+        return text.includes(`reason: ${ACCEPT_REASON}`) && text;
+      });
+      assert.ok(after.startsWith(before), "the model's earlier text and comments stay as written");
+      assert.match(after.slice(before.length), /- rule: js\/hardcoded-credentials\n\s+fingerprint: [0-9a-f]+\n\s+path: src\/config\.js\n/);
+      await until("the accepted diagnostic gone", async () => (await rows.count()) === 0);
+      await wb.screenshot(path.join(ARTIFACTS, "4-risk-accepted.png"));
     });
 
     step('"Vigil: Scan Workspace" reports what the CLI finds, files not opened included', async () => {
