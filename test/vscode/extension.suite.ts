@@ -14,7 +14,7 @@ const EXEC_LINE = 25;
 
 interface CliReport {
   summary: { bySeverity: SeverityCounts };
-  findings: { path: string; ruleId: string; kind: "finding" | "notice"; range: { start: { line: number } } }[];
+  findings: { path: string; ruleId: string; kind: "finding" | "notice"; suppression?: unknown; range: { start: { line: number } } }[];
 }
 
 const folder = () => {
@@ -65,7 +65,8 @@ suite("Vigil in the extension host", () => {
     assert.equal(result.cancelled, false);
     const byFile = new Map<string, string[]>();
     // Tool notices (a file that does not parse) are not findings: compared apart from the counts.
-    for (const f of cli.findings.filter((x) => x.kind === "finding")) byFile.set(f.path, [...(byFile.get(f.path) ?? []), `${f.ruleId}@${f.range.start.line}`]);
+    // Suppressed (accepted or ignored) findings are not published.
+    for (const f of cli.findings.filter((x) => x.kind === "finding" && !x.suppression)) byFile.set(f.path, [...(byFile.get(f.path) ?? []), `${f.ruleId}@${f.range.start.line}`]);
     for (const [file, expected] of byFile) {
       const published = vigilDiagnostics(fileUri(file))
         .filter((d) => !ruleOf(d).startsWith("vigil/"))

@@ -1,10 +1,13 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { analyzeFile, isAnalysable } from "../engine/analyze";
 import type { Finding } from "../engine/finding";
 import { LANGUAGES, languageOf, type Language } from "../engine/language";
 import type { ThreatModelContext } from "../engine/threatmodel/scope";
 import { VERSION } from "../engine/version";
+import type { ProjectFacts } from "../engine/analyzer";
+import { createProjectFacts } from "../engine/deps/project-facts";
 import type { FolderConfig } from "./folders";
 import { documentPath } from "./uri";
 
@@ -36,7 +39,7 @@ export function isAnalysableDocument(doc: TextDocument): boolean {
  * language, path, text) and its findings: re-saving unchanged content costs a hash, not a parse.
  */
 export class DocumentAnalyzer {
-  private readonly last = new Map<string, { hash: string; findings: Finding[] }>();
+  private readonly last = new Map<string, { hash: string; findings: Finding[]; read: Map<string, string | undefined> }>();
 
   analyse(doc: TextDocument, config: FolderConfig, threatModels?: DocumentThreatModels): DocumentResult {
     const path = documentPath(doc.uri);
@@ -47,15 +50,51 @@ export class DocumentAnalyzer {
       .update(text)
       .digest("hex");
     const hit = this.last.get(doc.uri);
-    if (hit?.hash === hash) return { findings: hit.findings, cached: true };
-    const findings = analyzeFile({ path, text, language }, { settings: config.settings, threatModels: threatModels?.context });
-    this.last.set(doc.uri, { hash, findings });
+    // A hit also needs the other files the last analysis read (imports, lockfiles) unchanged.
+    if (hit?.hash === hash && unchanged(hit.read)) return { findings: hit.findings, cached: true };
+    const project = recordingProjectFacts();
+    const findings = analyzeFile(
+      { path, text, language },
+      { settings: config.settings, threatModels: threatModels?.context, project: project.facts },
+    );
+    this.last.set(doc.uri, { hash, findings, read: project.read });
     return { findings, cached: false };
   }
 
   forget(uri: string): void {
     this.last.delete(uri);
   }
+}
+
+/**
+ * Project facts for one analysis (cross-file taint summaries, the dependency check's manifest and
+ * lockfile), remembering the text of every file read so a later cache hit can be checked against disk.
+ */
+function recordingProjectFacts(): { facts: ProjectFacts; read: Map<string, string | undefined> } {
+  const inner = createProjectFacts();
+  const read = new Map<string, string | undefined>();
+  const facts: ProjectFacts = {
+    readFile(file) {
+      const text = inner.readFile(file);
+      read.set(file, text);
+      return text;
+    },
+    importsOf: (root, name) => inner.importsOf(root, name),
+  };
+  return { facts, read };
+}
+
+function unchanged(read: Map<string, string | undefined>): boolean {
+  for (const [file, text] of read) {
+    let now: string | undefined;
+    try {
+      now = readFileSync(file, "utf8");
+    } catch {
+      now = undefined;
+    }
+    if (now !== text) return false;
+  }
+  return true;
 }
 
 /**

@@ -55,7 +55,7 @@ function link(f: Finding, model: ThreatModel, threat: Threat, claims: ReadonlyMa
     ...f,
     severity: raise(f.severity),
     threat: { ...base, contradicted: true },
-    message: `${f.message} This contradicts the mitigation claim for threat ${threat.id} ("${threat.title}") in ${where}${how ? `: ${how}` : ""}.`,
+    message: `${f.message} This contradicts the mitigation claim for threat ${threat.id} ("${threat.title}") in ${where}${how ? `: ${how.trim().replace(/\.$/, "")}` : ""}.`,
   };
 }
 
