@@ -1,3 +1,4 @@
+import { hoverFor } from "./hover";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import {
@@ -186,6 +187,7 @@ export function startServer(connection: Connection): void {
         capabilities: {
           textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
           codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+          hoverProvider: true,
           executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND] },
           workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         },
@@ -293,6 +295,13 @@ export function startServer(connection: Connection): void {
       const threatModelActionsFor = (d: TextDocument, diagnostic: Diagnostic, fingerprint: string) =>
         threatModelActions(diagnostic, findingOf(d, fingerprint), d.uri, threatEditEnv());
       return codeActions(params, doc, { currentFindings, clientAsksReason, threatModelActions: threatModelActionsFor });
+    }),
+  );
+
+  connection.onHover(
+    guard("hover", null, (params) => {
+      const doc = documents.get(params.textDocument.uri);
+      return doc ? hoverFor(currentFindings(doc), params.position) : null;
     }),
   );
 
