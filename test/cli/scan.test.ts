@@ -96,4 +96,9 @@ test("usage errors exit 2 and say what is wrong", async () => {
   assert.equal(v.stdout.trim(), JSON.parse(readFileSync(path.join(REPO, "package.json"), "utf8")).version);
   const h = await runCli(["--help"]);
   assert.match(h.stdout, /Usage: vigil <command>/);
+  for (const command of ["scan", "rules", "report", "deps", "db", "lsp"]) {
+    const r = await runCli([command, "--help"]);
+    assert.equal(r.code, 0, `${command} --help`);
+    assert.match(r.stdout, new RegExp(`^vigil ${command}\\b`));
+  }
 });

@@ -31,6 +31,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const command = COMMANDS.find((c) => c.name === name);
   try {
     if (!command) throw new UsageError(`unknown command "${name}"`);
+    if (rest.includes("--help") || rest.includes("-h")) {
+      io.stdout.write(command.usage);
+      return 0;
+    }
     return await command.run(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {

@@ -18,7 +18,7 @@ Options:
   --output DIR      write a standalone store to DIR instead (how the bundled snapshot is built)
 `;
 
-const SPEC = { from: { value: true, repeatable: true }, "cache-dir": { value: true }, output: { value: true }, help: {} } as const;
+const SPEC = { from: { value: true, repeatable: true }, "cache-dir": { value: true }, output: { value: true } } as const;
 
 function describe(db: AdvisoryDb, label: string): string {
   const m = db.meta;
@@ -31,10 +31,6 @@ export const dbCommand: Command = {
   usage: USAGE,
   async run(argv: string[], io: Io): Promise<number> {
     const { positionals, options } = parseArgs(argv, SPEC);
-    if (options.help) {
-      io.stdout.write(USAGE);
-      return 0;
-    }
     const cacheDir = options["cache-dir"] ? path.resolve(io.cwd, options["cache-dir"] as string) : userCacheDir();
     const [action, ...extra] = positionals;
     if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);

@@ -29,7 +29,6 @@ const SPEC = {
   online: {},
   "fail-on": { value: true, choices: [...SEVERITIES.filter((s) => s !== "info"), "never"] },
   config: { value: true },
-  help: {},
 } as const;
 
 interface Row {
@@ -67,10 +66,6 @@ export const depsCommand: Command = {
   usage: USAGE,
   async run(argv: string[], io: Io): Promise<number> {
     const { positionals, options } = parseArgs(argv, SPEC);
-    if (options.help) {
-      io.stdout.write(USAGE);
-      return 0;
-    }
     const configFile = options.config ? path.resolve(io.cwd, options.config as string) : undefined;
     const { settings } = loadSettings({ configFile, dir: io.cwd });
     if (options.online) settings.dependencies = { ...settings.dependencies, onlineSources: true };

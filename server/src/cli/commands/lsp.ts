@@ -12,13 +12,9 @@ export const lspCommand: Command = {
   name: "lsp",
   summary: "run the language server (--stdio) for any LSP client",
   usage: USAGE,
-  run(argv: string[], io: Io): Promise<number> {
+  run(argv: string[], _io: Io): Promise<number> {
     // vscode-languageclient adds --clientProcessId=N; the connection reads it from process.argv.
-    const { options } = parseArgs(argv, { stdio: {}, "node-ipc": {}, clientProcessId: { value: true }, help: {} });
-    if (options.help) {
-      io.stdout.write(USAGE);
-      return Promise.resolve(0);
-    }
+    const { options } = parseArgs(argv, { stdio: {}, "node-ipc": {}, clientProcessId: { value: true } });
     if (!options.stdio && !options["node-ipc"]) throw new UsageError("choose a transport: --stdio");
     runLanguageServer();
     // The connection ends the process on `exit`; until then the command never finishes.

@@ -35,7 +35,6 @@ const SPEC = {
   output: { value: true },
   config: { value: true },
   root: { value: true },
-  help: {},
 } as const;
 
 export const reportCommand: Command = {
@@ -44,10 +43,6 @@ export const reportCommand: Command = {
   usage: USAGE,
   async run(argv: string[], io: Io): Promise<number> {
     const { positionals, options } = parseArgs(argv, SPEC);
-    if (options.help) {
-      io.stdout.write(USAGE);
-      return 0;
-    }
     const { root, paths, settings } = scanTarget(positionals, options, io);
     const now = io.now?.() ?? new Date();
 

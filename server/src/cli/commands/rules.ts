@@ -13,11 +13,7 @@ export const rulesCommand: Command = {
   summary: "list every rule with its severity, CWE and fixability",
   usage: USAGE,
   async run(argv: string[], io: Io): Promise<number> {
-    const { options } = parseArgs(argv, { format: { value: true, choices: ["text", "json"] }, help: {} });
-    if (options.help) {
-      io.stdout.write(USAGE);
-      return 0;
-    }
+    const { options } = parseArgs(argv, { format: { value: true, choices: ["text", "json"] } });
     const rows = [...ALL_RULES].sort((a, b) => a.id.localeCompare(b.id));
     if (options.format === "json") {
       const data = rows.map((r) => ({

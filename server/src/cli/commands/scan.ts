@@ -32,7 +32,6 @@ const SPEC = {
   "fail-on": { value: true, choices: [...SEVERITIES.filter((s) => s !== "info"), "never"] },
   config: { value: true },
   root: { value: true },
-  help: {},
 } as const;
 
 export const scanCommand: Command = {
@@ -41,10 +40,6 @@ export const scanCommand: Command = {
   usage: USAGE,
   async run(argv: string[], io: Io): Promise<number> {
     const { positionals, options } = parseArgs(argv, SPEC);
-    if (options.help) {
-      io.stdout.write(USAGE);
-      return 0;
-    }
     const { root, paths, settings } = scanTarget(positionals, options, io);
 
     const progress = progressLine(io);
