@@ -31,7 +31,8 @@ test("bad input: syntax error, 5 MB bundle, binary, symlink loop, unreadable fil
       cli = path.join(dir, "cli.js");
       copyFileSync(CLI, cli);
     }
-    const r = await runCliAt(cli, ["scan", "proj", "--format", "json", "--fail-on", "high"], {
+    const r = await runCli(["scan", "proj", "--format", "json", "--fail-on", "high"], {
+      cli,
       cwd: dir,
       ...(asNobody ? { uid: 65534, gid: 65534 } : {}),
     });
@@ -117,15 +118,3 @@ test("every .gitignore on the way down is honoured", async () => {
   }
 });
 
-function runCliAt(cli: string, args: string[], options: Parameters<typeof runCli>[1]) {
-  const { spawn } = require("node:child_process") as typeof import("node:child_process");
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { ...options, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout!.on("data", (d) => (stdout += d));
-    child.stderr!.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}

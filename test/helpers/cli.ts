@@ -10,10 +10,14 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built `vigil` CLI as a user would (dist/cli.js; `npm test` builds first). */
-export function runCli(args: string[], options: SpawnOptions & { cwd?: string } = {}): Promise<CliResult> {
+/**
+ * Runs the built `vigil` CLI as a user would (dist/cli.js; `npm test` builds first), or a copy of
+ * the bundle at `options.cli`.
+ */
+export function runCli(args: string[], options: SpawnOptions & { cli?: string } = {}): Promise<CliResult> {
+  const { cli = CLI, ...spawnOptions } = options;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { ...options, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [cli, ...args], { ...spawnOptions, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout!.on("data", (d) => (stdout += d));
