@@ -218,35 +218,31 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  /** A document's text is new: settings and threat models take it first, then it is analysed. */
+  async function refresh(document: TextDocument, trigger: "open" | "change" | "save"): Promise<void> {
+    const file = documentPath(document.uri);
+    if (folders.isConfigFile(file)) return reloadConfig(path.dirname(file), document.getText());
+    if (isThreatModelFile(file)) modelChanged(file, document.getText());
+    await diagnose(document, trigger);
+  }
+
   documents.onDidOpen(
-    guard("didOpen", undefined, async ({ document }) => {
-      const file = documentPath(document.uri);
-      if (folders.isConfigFile(file)) return reloadConfig(path.dirname(file), document.getText());
-      if (isThreatModelFile(file)) modelChanged(file, document.getText());
-      await diagnose(document, "open");
-    }),
+    guard("didOpen", undefined, ({ document }) => refresh(document, "open")),
   );
   documents.onDidChangeContent(
     guard("didChange", undefined, async ({ document }) => {
       const { "vigil.scanOn": scanOn, "vigil.typeDelay": delay } = await settings.get(document.uri);
       if (scanOn !== "type") return;
-      const file = documentPath(document.uri);
       debouncer.schedule(document.uri, delay, () => {
         const doc = documents.get(document.uri);
-        if (!doc) return;
-        if (folders.isConfigFile(file)) return guard("config change", undefined, () => reloadConfig(path.dirname(file), doc.getText()))();
-        if (isThreatModelFile(file)) guard("threat model change", undefined, () => modelChanged(file, doc.getText()))();
-        return guard("debounced analysis", undefined, () => diagnose(doc, "change"))();
+        if (doc) void guard("debounced analysis", undefined, () => refresh(doc, "change"))();
       });
     }),
   );
   documents.onDidSave(
     guard("didSave", undefined, async ({ document }) => {
       debouncer.cancel(document.uri);
-      const file = documentPath(document.uri);
-      if (folders.isConfigFile(file)) return reloadConfig(path.dirname(file), document.getText());
-      if (isThreatModelFile(file)) modelChanged(file, document.getText());
-      await diagnose(document, "save");
+      await refresh(document, "save");
     }),
   );
   documents.onDidClose(
