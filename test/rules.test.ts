@@ -54,9 +54,9 @@ const OTHER_EXAMPLE_FILES: Record<string, string> = {
   dotenv: ".env", env: ".env", properties: "example.properties", ini: "example.ini", sh: "example.sh", text: "example.txt",
 };
 
-/** The file a doc example is analysed as; JS examples of non-ESLint rules are left to their analyzers' own tests. */
+/** The file a doc example is analysed as; JS examples of analyzer-run rules (taint) are left to their analyzers' own tests. */
 function exampleFileName(tag: string, engine: string): string | undefined {
-  return engine === "eslint" ? (JS_EXAMPLE_FILES[tag] ?? "example.js") : OTHER_EXAMPLE_FILES[tag];
+  return engine === "eslint" || engine === "native" ? (JS_EXAMPLE_FILES[tag] ?? "example.js") : OTHER_EXAMPLE_FILES[tag];
 }
 
 interface Annotation {
@@ -126,7 +126,7 @@ for (const rule of ALL_RULES) {
         for (const [heading, expectFinding] of [["## Vulnerable example", true], ["## Safe example", false]] as const) {
           // An info string may name the file the example stands for: ```yaml threatmodel.yaml
           const block = new RegExp(`${heading}\\n+\`\`\`(\\w+)(?: ([\\w.-]+))?\\n([\\s\\S]*?)\`\`\``).exec(doc);
-          if (!block && rule.engine !== "eslint") continue;
+          if (!block && rule.engine !== "eslint" && rule.engine !== "native") continue;
           assert.ok(block, `${heading} has a code block`);
           const file = block[2] ?? exampleFileName(block[1]!, rule.engine);
           if (!file) continue;

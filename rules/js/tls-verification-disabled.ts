@@ -1,21 +1,18 @@
-import type { Rule } from "eslint";
-import type * as ESTree from "estree";
+import ts from "typescript";
 import { defineRule } from "../../server/src/engine/rule";
 import { JS_LANGUAGES } from "../../server/src/engine/language";
-import { memberPath, propertyName, staticString } from "./ast";
+import { edit, memberPath, numberValue, parentOf, propertyName, staticString, unwrap } from "./tree";
 
 /** `process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0"` turns verification off for the whole process. */
-function disablesTlsGlobally(node: ESTree.AssignmentExpression): boolean {
-  if (node.left.type !== "MemberExpression") return false;
-  const target = memberPath(node.left);
-  if (target !== "process.env.NODE_TLS_REJECT_UNAUTHORIZED") return false;
-  const value = node.right;
-  return staticString(value) === "0" || (value.type === "Literal" && value.value === 0);
+function disablesTlsGlobally(node: ts.BinaryExpression): boolean {
+  if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+  if (memberPath(node.left) !== "process.env.NODE_TLS_REJECT_UNAUTHORIZED") return false;
+  return staticString(node.right) === "0" || numberValue(node.right) === 0;
 }
 
 export default defineRule({
   id: "js/tls-verification-disabled",
-  engine: "eslint",
+  engine: "native",
   title: "TLS certificate verification disabled",
   description: "TLS connections that skip certificate verification can be intercepted by anyone on the path.",
   severity: "high",
@@ -25,26 +22,28 @@ export default defineRule({
   languages: JS_LANGUAGES,
   fixable: true,
   fixTitle: "Verify certificates (rejectUnauthorized: true)",
+  triggers: ["rejectUnauthorized", "NODE_TLS_REJECT_UNAUTHORIZED"],
   messages: {
     option: "rejectUnauthorized: false accepts any certificate, so the connection can be intercepted.",
     env: "NODE_TLS_REJECT_UNAUTHORIZED=0 turns off certificate checks for every TLS connection in the process.",
     removeEnv: "Remove this assignment",
   },
-  create(context: Rule.RuleContext): Rule.RuleListener {
+  create(context) {
     return {
-      Property(node: ESTree.Property & Rule.NodeParentExtension) {
+      PropertyAssignment(node) {
         if (propertyName(node) !== "rejectUnauthorized") return;
-        if (node.value.type !== "Literal" || node.value.value !== false) return;
-        const value = node.value;
-        context.report({ node, messageId: "option", fix: (fixer) => fixer.replaceText(value, "true") });
+        const value = unwrap(node.initializer);
+        if (value.kind !== ts.SyntaxKind.FalseKeyword) return;
+        context.report({ node, messageId: "option", fix: edit.replace(context, value, "true") });
       },
-      AssignmentExpression(node: ESTree.AssignmentExpression & Rule.NodeParentExtension) {
+      BinaryExpression(node) {
         if (!disablesTlsGlobally(node)) return;
-        const statement = node.parent.type === "ExpressionStatement" ? node.parent : undefined;
+        const parent = parentOf(node);
+        const statement = parent && ts.isExpressionStatement(parent) ? parent : undefined;
         context.report({
           node,
           messageId: "env",
-          suggest: statement ? [{ messageId: "removeEnv", fix: (fixer) => fixer.remove(statement) }] : [],
+          suggest: statement ? [{ messageId: "removeEnv", fix: edit.remove(context, statement) }] : [],
         });
       },
     };

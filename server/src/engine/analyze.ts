@@ -9,6 +9,7 @@ import { applySuppressions, findSuppressions } from "./suppress";
 import { assignFingerprints } from "./fingerprint";
 import { notice, FILE_START } from "./notice";
 import { linkToThreatModel } from "./threatmodel/link";
+import { AnalysisTimeout, Deadline } from "./deadline";
 
 export type { AnalysisContext } from "./analyzer";
 
@@ -34,14 +35,19 @@ export function analyzeFile(file: SourceFile, context: AnalysisContext): Finding
   const language = file.language ?? languageOf(file.path);
   const raw: RawFinding[] = [];
   const source = new Map<RawFinding, string>();
+  const deadline = new Deadline(context.settings.analysisTimeout);
   for (const analyzer of ANALYZERS) {
     if (!analyzer.handles(file.path, language)) continue;
     try {
-      for (const f of analyzer.analyze({ path: file.path, language, lines, selection, context })) {
+      for (const f of analyzer.analyze({ path: file.path, language, lines, selection, context, deadline })) {
         raw.push(f);
         source.set(f, analyzer.name);
       }
     } catch (err) {
+      if (err instanceof AnalysisTimeout) {
+        raw.push(notice("vigil/analysis-timeout", `The ${analyzer.name} analysis was stopped: it ${err.message}.`, FILE_START));
+        continue;
+      }
       const why = err instanceof Error ? err.message : String(err);
       raw.push(notice("vigil/analysis-error", `The ${analyzer.name} analyzer failed on this file: ${why}`, FILE_START));
     }

@@ -7,6 +7,7 @@ import type { ThreatModelContext } from "./threatmodel/scope";
 import type { RuleMeta } from "./rule";
 import type { Confidence, Fix, Reference, Severity, TraceStep } from "./finding";
 import type { AdvisorySource } from "./deps/advisory-db";
+import type { Deadline } from "./deadline";
 
 /** What analyzers return: a finding before severity overrides, fingerprints and suppressions. */
 export interface RawFinding {
@@ -57,6 +58,8 @@ export interface AnalyzerInput {
   lines: LineIndex;
   selection: RuleSelection;
   context: AnalysisContext;
+  /** The file's time budget; analyses that can run long call `deadline.check()` as they go. */
+  deadline: Deadline;
 }
 
 /** One family of checks (JS/TS rules, secrets, Dockerfile, ...), chosen per file by path. */

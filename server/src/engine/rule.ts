@@ -2,6 +2,7 @@ import type { Rule } from "eslint";
 import type { Confidence, Severity } from "./finding";
 import type { Cwe, Owasp } from "./taxonomy";
 import type { Language } from "./language";
+import type { NativeContext, NativeListener } from "./js/native/api";
 
 /** What every rule declares, whatever analyzer runs it. */
 export interface RuleMeta {
@@ -32,12 +33,26 @@ export interface JsRule extends RuleMeta {
   readonly create: (context: Rule.RuleContext) => Rule.RuleListener;
 }
 
+/** A JS/TS rule on TypeScript's own tree, run in the shared native walk (server/src/engine/js/native). */
+export interface NativeRule extends RuleMeta {
+  readonly engine: "native";
+  readonly messages: Record<string, string>;
+  /** Title of the quick fix when the rule reports a safe `fix`; suggestions carry their own. */
+  readonly fixTitle?: string;
+  /**
+   * Words one of which must appear in a file's text for the rule to fire there; files without any
+   * are not walked for it (nor parsed, when no rule or analysis needs them). Absent: every file.
+   */
+  readonly triggers?: readonly string[];
+  readonly create: (context: NativeContext) => NativeListener;
+}
+
 /** A rule whose checks live in its analyzer (tool notices, and analyzers that are not ESLint). */
 export interface PlainRule extends RuleMeta {
   readonly engine: "plain";
 }
 
-export type VigilRule = JsRule | PlainRule;
+export type VigilRule = JsRule | NativeRule | PlainRule;
 
 export function defineRule<R extends VigilRule>(rule: R): R {
   return rule;

@@ -10,6 +10,8 @@ export interface Settings {
   exclude: string[];
   /** Files larger than this many bytes are skipped with a notice. */
   maxFileSize: number;
+  /** Per-file time budget in milliseconds; an analysis past it stops with a notice. 0: no budget. */
+  analysisTimeout: number;
   dependencies: {
     /** Also ask the OSV API (api.osv.dev) about dependencies; off by default, the bundled data works offline. */
     onlineSources: boolean;
@@ -20,6 +22,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   rules: {},
   exclude: ["**/node_modules/**"],
   maxFileSize: 1_000_000,
+  analysisTimeout: 2_000,
   dependencies: Object.freeze({ onlineSources: false }),
 });
 
@@ -32,6 +35,7 @@ export function mergeSettings(base: Settings, over: Partial<Settings>): Settings
     rules: { ...base.rules, ...(over.rules ?? {}) },
     exclude: over.exclude ?? base.exclude,
     maxFileSize: over.maxFileSize ?? base.maxFileSize,
+    analysisTimeout: over.analysisTimeout ?? base.analysisTimeout,
     dependencies: { ...base.dependencies, ...(over.dependencies ?? {}) },
   };
 }

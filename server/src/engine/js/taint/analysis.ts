@@ -1,4 +1,5 @@
 import ts from "typescript";
+import { parseSource } from "../native/parse";
 import { createHash } from "node:crypto";
 import type { Fix } from "../../finding";
 import { LineIndex } from "../../text";
@@ -52,14 +53,6 @@ export function contentHash(text: string): string {
   return createHash("sha1").update(text).digest("hex");
 }
 
-export function scriptKindOf(path: string): ts.ScriptKind {
-  const ext = path.slice(path.lastIndexOf(".")).toLowerCase();
-  if (ext === ".tsx") return ts.ScriptKind.TSX;
-  if (ext === ".ts" || ext === ".mts" || ext === ".cts") return ts.ScriptKind.TS;
-  if (ext === ".jsx") return ts.ScriptKind.JSX;
-  return ts.ScriptKind.JS;
-}
-
 /** One file's analysis: its tree, module scope, exports, function summaries and the flows it found. */
 export class FileAnalysis {
   readonly file: FileRef;
@@ -77,11 +70,11 @@ export class FileAnalysis {
   private readonly hitKeys = new Set<string>();
   readonly hits: Hit[] = [];
 
-  constructor(readonly text: string, path: string, public host: ModuleHost, lines?: LineIndex) {
+  /** `sf`: the file's tree when the rules already parsed it. */
+  constructor(readonly text: string, path: string, public host: ModuleHost, lines?: LineIndex, sf?: ts.SourceFile) {
     this.file = { path, lines: lines ?? new LineIndex(text) };
     this.hash = contentHash(text);
-    // JSDoc is not needed and costs a fifth of the parse.
-    this.sf = ts.createSourceFile(path, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKindOf(path));
+    this.sf = sf ?? parseSource(path, text);
   }
 
   run(): this {

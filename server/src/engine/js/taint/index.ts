@@ -4,6 +4,7 @@ import type { Analyzer, RawFinding } from "../../analyzer";
 import type { TraceStep } from "../../finding";
 import { JS_LANGUAGES } from "../../language";
 import { FileAnalysis, type Hit } from "./analysis";
+import { parsedFile } from "../native/parse";
 import type { FileRef } from "./flow";
 
 export type { SourceFiles } from "./modules";
@@ -66,12 +67,12 @@ function toFinding(hit: Hit, mainPath: string): RawFinding | undefined {
 export const taintAnalyzer: Analyzer = {
   name: "taint",
   handles: (_path, language) => language !== undefined && JS_LANGUAGES.includes(language),
-  analyze({ path: filePath, lines, selection, context }) {
+  analyze({ path: filePath, lines, selection, context, deadline }) {
     if (![...TAINT_RULE_BY_ID.keys()].some((id) => selection.enabled.has(id))) return [];
     if (!mayHaveSources(lines.text)) return [];
     const project = context.project;
-    const host = { files: project ? { read: (p: string) => project.readFile(p) } : undefined, loading: new Set([filePath]) };
-    const analysis = new FileAnalysis(lines.text, filePath, host, lines).run();
+    const host = { files: project ? { read: (p: string) => project.readFile(p) } : undefined, loading: new Set([filePath]), deadline };
+    const analysis = new FileAnalysis(lines.text, filePath, host, lines, parsedFile(filePath, lines).sf).run();
     const out: RawFinding[] = [];
     for (const hit of analysis.hits) {
       const f = toFinding(hit, filePath);

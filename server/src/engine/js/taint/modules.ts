@@ -1,3 +1,4 @@
+import type { Deadline } from "../../deadline";
 import * as path from "node:path";
 import { contentHash, FileAnalysis } from "./analysis";
 
@@ -10,6 +11,8 @@ export interface SourceFiles {
 export interface ModuleHost {
   files?: SourceFiles;
   loading: Set<string>;
+  /** The analysed file's time budget, which also bounds the modules it imports. */
+  deadline?: Deadline;
 }
 
 interface CacheEntry {

@@ -50,6 +50,7 @@ function leavesFunction(call: ts.CallExpression): boolean {
 }
 
 function runStatement(a: FileAnalysis, st: ts.Statement, fr: Frame): void {
+  a.host.deadline?.check();
   switch (st.kind) {
     case ts.SyntaxKind.VariableStatement:
       declareVariables(a, (st as ts.VariableStatement).declarationList, fr);

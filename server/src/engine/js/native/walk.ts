@@ -1,0 +1,118 @@
+import * as ts from "typescript";
+import type { RawFinding } from "../../analyzer";
+import type { Fix } from "../../finding";
+import type { NativeRule } from "../../rule";
+import type { LineIndex } from "../../text";
+import type { Deadline } from "../../deadline";
+import { AnalysisTimeout } from "../../deadline";
+import type { NativeContext, NativeEdit, NativeListener, NativeReport } from "./api";
+import { FileScope } from "./scope";
+
+type Handler = (node: ts.Node) => void;
+
+export interface WalkOutcome {
+  findings: RawFinding[];
+  failedRules: { rule: NativeRule; error: string }[];
+}
+
+/** The rules whose trigger words appear in the text; a rule without triggers always runs. */
+export function rulesThatMayFire(rules: readonly NativeRule[], text: string): NativeRule[] {
+  return rules.filter((r) => !r.triggers || r.triggers.some((t) => text.includes(t)));
+}
+
+const KIND_BY_NAME = ts.SyntaxKind as unknown as Record<string, number>;
+
+/**
+ * Runs rules in one depth-first walk of the tree: each node is dispatched to the handlers that
+ * listen to its kind. Positions are computed only for findings. A rule that throws is dropped for
+ * the rest of the file and reported; the others go on.
+ */
+export function walkRules(sf: ts.SourceFile, lines: LineIndex, rules: readonly NativeRule[], deadline: Deadline): WalkOutcome {
+  const out: WalkOutcome = { findings: [], failedRules: [] };
+  if (rules.length === 0) return out;
+  const text = sf.text;
+  let scope: FileScope | undefined;
+  const failed = new Set<NativeRule>();
+  const fail = (rule: NativeRule, err: unknown) => {
+    if (err instanceof AnalysisTimeout) throw err;
+    if (failed.has(rule)) return;
+    failed.add(rule);
+    out.failedRules.push({ rule, error: err instanceof Error ? err.message.split("\n")[0]! : String(err) });
+  };
+  const byKind: (Handler[] | undefined)[] = [];
+  const ends: { rule: NativeRule; end: () => void }[] = [];
+  for (const rule of rules) {
+    const context: NativeContext = {
+      path: sf.fileName,
+      file: sf,
+      text,
+      textOf: (node) => text.slice(node.getStart(sf), node.end),
+      startOf: (node) => node.getStart(sf),
+      get scope() {
+        return (scope ??= new FileScope(sf));
+      },
+      report: (r) => out.findings.push(toFinding(rule, r, sf, lines)),
+    };
+    let listener: NativeListener;
+    try {
+      listener = rule.create(context);
+    } catch (err) {
+      fail(rule, err);
+      continue;
+    }
+    for (const [name, fn] of Object.entries(listener)) {
+      if (name === "onEnd") {
+        ends.push({ rule, end: fn as () => void });
+        continue;
+      }
+      const kind = KIND_BY_NAME[name];
+      if (kind === undefined) throw new Error(`rule ${rule.id} listens to unknown node kind ${name}`);
+      const handler: Handler = (node) => {
+        if (failed.has(rule)) return;
+        try {
+          (fn as Handler)(node);
+        } catch (err) {
+          fail(rule, err);
+        }
+      };
+      (byKind[kind] ??= []).push(handler);
+    }
+  }
+  let visited = 0;
+  const visit = (node: ts.Node): void => {
+    if ((++visited & 1023) === 0) deadline.check();
+    const handlers = byKind[node.kind];
+    if (handlers) for (const h of handlers) h(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  for (const { rule, end } of ends) {
+    if (failed.has(rule)) continue;
+    try {
+      end();
+    } catch (err) {
+      fail(rule, err);
+    }
+  }
+  return out;
+}
+
+function toFinding(rule: NativeRule, r: NativeReport, sf: ts.SourceFile, lines: LineIndex): RawFinding {
+  const start = r.node ? r.node.getStart(sf) : (r.start ?? 0);
+  const end = r.node ? r.node.end : (r.end ?? start);
+  const fixes: Fix[] = [];
+  if (r.fix) fixes.push(toFix(rule.fixTitle ?? "Apply the safe fix", r.fix, lines, true));
+  for (const s of r.suggest ?? []) fixes.push(toFix(fill(rule.messages[s.messageId], s.data, rule, s.messageId), s.fix, lines, false));
+  return { rule, ruleId: rule.id, message: fill(rule.messages[r.messageId], r.data, rule, r.messageId), range: lines.rangeOf(start, end), fixes };
+}
+
+function toFix(title: string, fix: NativeEdit | NativeEdit[], lines: LineIndex, isPreferred: boolean): Fix {
+  const edits = (Array.isArray(fix) ? fix : [fix]).map((e) => ({ range: lines.rangeOf(e.start, e.end), newText: e.text }));
+  return { title, isPreferred, edits };
+}
+
+/** A message with its `{{name}}` placeholders filled, as ESLint rules write them. */
+function fill(template: string | undefined, data: Record<string, string> | undefined, rule: NativeRule, id: string): string {
+  if (template === undefined) throw new Error(`rule ${rule.id} has no message ${id}`);
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, key: string) => data?.[key] ?? m);
+}
