@@ -4,7 +4,8 @@
  */
 import security from "eslint-plugin-security";
 import type { Rule } from "eslint";
-import { defineRule, type JsRule, type RuleMeta } from "../../server/src/engine/rule";
+import { defineRule, type JsRule, type NativeRule, type RuleMeta } from "../../server/src/engine/rule";
+import { NATIVE_CHECKS } from "./checks";
 import { JS_LANGUAGES } from "../../server/src/engine/language";
 
 type Calibration = Pick<RuleMeta, "title" | "description" | "severity" | "confidence" | "cwe" | "owasp"> & {
@@ -94,10 +95,14 @@ const CALIBRATION: Record<string, Calibration> = {
 
 const pluginRules = (security as unknown as { rules: Record<string, Rule.RuleModule> }).rules;
 
-export const SECURITY_PLUGIN_RULES: readonly JsRule[] = Object.entries(CALIBRATION).map(([name, cal]) => {
+export const SECURITY_PLUGIN_RULES: readonly (JsRule | NativeRule)[] = Object.entries(CALIBRATION).map(([name, cal]) => {
   const module = pluginRules[name];
   if (!module) throw new Error(`eslint-plugin-security has no rule ${name}`);
   const { offBecause, ...meta } = cal;
+  const native = NATIVE_CHECKS[name];
+  if (native) {
+    return defineRule({ ...meta, ...native, id: `security/${name}`, engine: "native", languages: JS_LANGUAGES, enabledByDefault: offBecause === undefined });
+  }
   return defineRule({
     ...meta,
     id: `security/${name}`,
