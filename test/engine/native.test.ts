@@ -1,0 +1,112 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import ts from "typescript";
+import { analyzeFile } from "../../server/src/engine/analyze";
+import { DEFAULT_SETTINGS } from "../../server/src/engine/settings";
+import { parseSource } from "../../server/src/engine/js/native/parse";
+import { FileScope } from "../../server/src/engine/js/native/scope";
+import { rulesThatMayFire, walkRules } from "../../server/src/engine/js/native/walk";
+import { Deadline } from "../../server/src/engine/deadline";
+import { LineIndex } from "../../server/src/engine/text";
+import { defineRule, type NativeRule } from "../../server/src/engine/rule";
+
+function ruleOf(id: string, create: NativeRule["create"], triggers?: string[]): NativeRule {
+  return defineRule({
+    id, engine: "native", title: id, description: id, severity: "low", confidence: "low", cwe: ["CWE-20"], owasp: ["A03"],
+    languages: "*", messages: { hit: "hit {{what}}", fix: "Fix it" }, triggers, create,
+  });
+}
+
+function identifiers(sf: ts.SourceFile, name: string): ts.Identifier[] {
+  const out: ts.Identifier[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) && n.text === name) out.push(n);
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+test("one walk dispatches each node kind to every rule listening to it, in source order", () => {
+  const text = "a(1);\nb(2);\nnew C();\n";
+  const sf = parseSource("x.js", text);
+  const calls = ruleOf("t/calls", (ctx) => ({ CallExpression: (n) => ctx.report({ node: n, messageId: "hit", data: { what: ctx.textOf(n) } }) }));
+  const news = ruleOf("t/news", (ctx) => ({ NewExpression: (n) => ctx.report({ node: n.expression, messageId: "hit", data: { what: "new" } }) }));
+  const { findings, failedRules } = walkRules(sf, new LineIndex(text), [calls, news], Deadline.none);
+  assert.deepEqual(failedRules, []);
+  assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.message} ${f.range.start.line}:${f.range.start.character}-${f.range.end.character}`), [
+    "t/calls hit a(1) 0:0-4",
+    "t/calls hit b(2) 1:0-4",
+    "t/news hit new 2:4-5",
+  ]);
+});
+
+test("a rule that throws is reported once and the others still run", () => {
+  const text = "a();\nb();\n";
+  const boom = ruleOf("t/boom", () => ({ CallExpression: () => { throw new Error("kaput\nstack"); } }));
+  const fine = ruleOf("t/fine", (ctx) => ({ CallExpression: (n) => ctx.report({ node: n, messageId: "hit" }) }));
+  const out = walkRules(parseSource("x.js", text), new LineIndex(text), [boom, fine], Deadline.none);
+  assert.equal(out.findings.length, 2);
+  assert.deepEqual(out.failedRules.map((f) => [f.rule.id, f.error]), [["t/boom", "kaput"]]);
+});
+
+test("fixes and suggestions become editor edits with the rule's titles", () => {
+  const text = "x = 1;\n";
+  const rule = ruleOf("t/fix", (ctx) => ({
+    NumericLiteral: (n) => ctx.report({ node: n, messageId: "hit", fix: { start: n.getStart(), end: n.end, text: "2" }, suggest: [{ messageId: "fix", fix: { start: 0, end: 1, text: "y" } }] }),
+  }));
+  const [f] = walkRules(parseSource("x.js", text), new LineIndex(text), [rule], Deadline.none).findings;
+  assert.deepEqual(f!.fixes.map((x) => [x.title, x.isPreferred, x.edits[0]!.newText, x.edits[0]!.range.start.character]), [
+    ["Apply the safe fix", true, "2", 4],
+    ["Fix it", false, "y", 0],
+  ]);
+});
+
+test("rules whose trigger words are absent from the text are not run", () => {
+  const a = ruleOf("t/a", () => ({}), ["createHash"]);
+  const b = ruleOf("t/b", () => ({}), ["random", "uuid"]);
+  const c = ruleOf("t/c", () => ({}));
+  assert.deepEqual(rulesThatMayFire([a, b, c], "const id = Math.random();").map((r) => r.id), ["t/b", "t/c"]);
+});
+
+test("scopes: constants, reassignment, shadowing, hoisting and destructuring writes", () => {
+  const text = [
+    "const fixed = 'a';",
+    "let changed = 'b'; changed = 'c';",
+    "let bumped = 1; bumped++;",
+    "let destructured = 'd'; [destructured] = other;",
+    "function f(fixed) { return fixed + hoisted + fixed2; var hoisted = 1; }",
+    "use(fixed, changed, bumped, destructured, f);",
+    "function g() {} const fixed2 = g;",
+  ].join("\n");
+  const sf = parseSource("x.js", text);
+  const scope = new FileScope(sf);
+  const value = (name: string, i: number) => {
+    const b = scope.resolve(identifiers(sf, name)[i]!);
+    const v = b && scope.constantValue(b);
+    return v ? v.getText(sf) : undefined;
+  };
+  assert.equal(value("fixed", 0), "'a'");
+  assert.equal(scope.resolve(identifiers(sf, "fixed")[2]!)!.kind, "param", "a parameter shadows the outer constant");
+  assert.equal(value("fixed", 3), "'a'", "outside the function the constant is seen again");
+  assert.equal(value("changed", 0), undefined);
+  assert.equal(value("bumped", 0), undefined);
+  assert.equal(value("destructured", 0), undefined);
+  assert.equal(scope.resolve(identifiers(sf, "hoisted")[0]!)!.kind, "var", "a var is visible before its declaration");
+  assert.equal(value("f", 1)?.startsWith("function f"), true);
+  assert.equal(scope.resolve(identifiers(sf, "use")[0]!), undefined, "globals resolve to nothing");
+  const reads = scope.resolve(identifiers(sf, "changed")[0]!)!.references;
+  assert.deepEqual(reads.map((r) => [r.read, r.write]), [[false, true], [true, false]]);
+});
+
+test("an analysis past the per-file time budget ends with an analysis-timeout notice", () => {
+  const text = Array.from({ length: 5_000 }, (_, i) => `const v${i} = f(${i}, { rejectUnauthorized: false });`).join("\n");
+  const settings = { ...DEFAULT_SETTINGS, analysisTimeout: 1 };
+  const findings = analyzeFile({ path: "/p/big.js", text }, { settings });
+  const timeouts = findings.filter((f) => f.ruleId === "vigil/analysis-timeout");
+  assert.equal(timeouts.length, 1);
+  assert.match(timeouts[0]!.message, /js analysis was stopped.*1 ms budget/);
+  assert.equal(timeouts[0]!.severity, "info");
+  const unbounded = analyzeFile({ path: "/p/big.js", text }, { settings: { ...settings, analysisTimeout: 0 } });
+  assert.equal(unbounded.filter((f) => f.ruleId === "js/tls-verification-disabled").length, 5_000);
+});
