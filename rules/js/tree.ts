@@ -5,6 +5,7 @@
  */
 import ts from "typescript";
 import type { NativeContext, NativeEdit } from "../../server/src/engine/js/native/api";
+import { isAssignmentOperator } from "../../server/src/engine/js/native/scope";
 
 /** The expression inside parentheses and TypeScript-only wrappers (`x as T`, `x!`, `<T>x`, `x satisfies T`). */
 export function unwrap(node: ts.Node): ts.Node {
@@ -120,10 +121,16 @@ export function descendants(root: ts.Node, test: (n: ts.Node) => boolean): ts.No
   return out;
 }
 
-export type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
+/** Constructors and accessors included: ESTree holds their bodies in function expressions too. */
+export type FunctionNode =
+  | ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration
+  | ts.ConstructorDeclaration | ts.GetAccessorDeclaration | ts.SetAccessorDeclaration;
 
 export function isFunction(node: ts.Node): node is FunctionNode {
-  return ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node);
+  return (
+    ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node) ||
+    ts.isConstructorDeclaration(node) || ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node)
+  );
 }
 
 /** The innermost function around a node, if any. */
@@ -149,13 +156,14 @@ export function bindingName(value: ts.Node): string | undefined {
   const p = v.parent;
   if (!p) return undefined;
   if (ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p)) return p.initializer === v ? referenceName(p.name) : undefined;
-  if (ts.isBinaryExpression(p)) return p.right === v && p.operatorToken.kind === ts.SyntaxKind.EqualsToken ? referenceName(p.left) : undefined;
+  if (ts.isBinaryExpression(p)) return p.right === v && isAssignmentOperator(p.operatorToken.kind) ? referenceName(p.left) : undefined;
   if (ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) return p.initializer === v ? nameText(p.name) : undefined;
   return undefined;
 }
 
 /** The name a function is known by: its own, or the variable, property or method holding it. */
 export function functionName(fn: FunctionNode): string | undefined {
+  if (ts.isConstructorDeclaration(fn)) return "constructor";
   if (!ts.isArrowFunction(fn) && fn.name) return nameText(fn.name);
   return bindingName(fn);
 }
