@@ -114,8 +114,23 @@ async function main() {
     }
     ctx.print();
   }
+  printAcceptance(ctx.print, Object.values(results).flatMap((r) => r?.acceptance ?? []));
   if (values.json) writeFileSync(values.json, JSON.stringify(results, null, 2) + "\n");
   return failed ? 1 : 0;
+}
+
+/**
+ * A suite's result may hold `acceptance`: criteria, each { criterion, figure, anchor, met } with
+ * `met` true, false or null (not measured); all of them are printed last, in one place.
+ */
+function printAcceptance(print, criteria) {
+  if (criteria.length === 0) return;
+  print("== acceptance (each figure against its anchor measured in the same run)");
+  for (const c of criteria) {
+    const verdict = c.met === true ? "met" : c.met === false ? "NOT MET" : "not measured";
+    print(`${verdict.padEnd(12)} ${c.criterion}: ${c.figure} (${c.anchor})`);
+  }
+  print();
 }
 
 main().then(

@@ -6,7 +6,7 @@
 // figure, on Linux the harness also reads its own cutime + cstime (/proc/self/stat) around
 // the run: the CPU of every descendant it reaped, subprocesses included.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,20 +17,22 @@ const OUTPUT_CAP = 1 << 20;
 /**
  * Runs `node <script> <args>` and resolves to { wallMs, cpuMs, userMs, sysMs, peakRssKb,
  * treeCpuMs (null off Linux), exitCode, stdout, stderr }. Rejects when the process dies from a
- * signal or leaves no usage record.
+ * signal or leaves no usage record. `stdoutFile` sends standard output to that file instead (for
+ * tools whose report can only go there and may be larger than what is kept in memory).
  */
-export async function measureNode(script, args, { cwd, env = process.env } = {}) {
+export async function measureNode(script, args, { cwd, env = process.env, stdoutFile } = {}) {
   const scratch = mkdtempSync(join(tmpdir(), "vigil-bench-usage-"));
   const usageFile = join(scratch, "usage.json");
+  const stdoutFd = stdoutFile === undefined ? undefined : openSync(stdoutFile, "w");
   try {
     const treeBefore = reapedChildrenCpuMs();
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, ["--require", PROBE, script, ...args], {
       cwd,
       env: { ...env, VIGIL_BENCH_USAGE_FILE: usageFile },
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: ["ignore", stdoutFd ?? "pipe", "pipe"],
     });
-    const stdout = capture(child.stdout);
+    const stdout = stdoutFd === undefined ? capture(child.stdout) : () => "";
     const stderr = capture(child.stderr);
     const { code, signal } = await new Promise((resolve, reject) => {
       child.on("error", reject);
@@ -59,6 +61,7 @@ export async function measureNode(script, args, { cwd, env = process.env } = {})
       stderr: stderr(),
     };
   } finally {
+    if (stdoutFd !== undefined) closeSync(stdoutFd);
     rmSync(scratch, { recursive: true, force: true });
   }
 }

@@ -1,122 +1,116 @@
-// Full-scan throughput: Vigil's CLI beside the baseline a user would pick instead (the ESLint CLI
-// with the typescript-eslint parser and eslint-plugin-security's recommended rules), both as whole
-// processes over the same folder in the same run, alternating so load on a shared machine falls
-// on both alike. Also prints each tool's eslint-plugin-security finding counts, for parity.
+// Cold full-scan throughput: Vigil's CLI (default, and in-process when it has --jobs) beside the
+// two anchors, the ESLint CLI with the typescript-eslint parser and eslint-plugin-security's
+// recommended rules and oxlint running the same plugin through its JS-plugin API. All are whole
+// processes over the same folder in the same run, their order rotated each round so load on a
+// shared machine falls on all alike. Then parity by location: every plugin finding ESLint reports
+// against Vigil's, and oxlint's against ESLint's.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { measureNode, median } from "../lib/measure.mjs";
+import { median } from "../lib/measure.mjs";
 import { sourceStats } from "../lib/corpus.mjs";
+import { loadEngine } from "../lib/engine.mjs";
+import { compareAnchors, comparePluginFindings, printAnchorParity, printPluginParity } from "../lib/parity.mjs";
 import { count, formatTable, megabytes, seconds } from "../lib/table.mjs";
+import {
+  eslintBaselineConfig, eslintTool, measureTool, oxlintTool, summariseRuns, vigilCli, vigilScanHas, vigilTool,
+} from "../lib/tools.mjs";
 
 export const name = "throughput";
-export const description = "full-scan wall, CPU, lines/s and peak RSS: Vigil beside ESLint + eslint-plugin-security";
+export const description = "cold full scan: Vigil beside oxlint and ESLint running eslint-plugin-security; parity by location";
 export const options = {
   full: { type: "boolean", description: "use the full 1M-line corpus instead of corpus-100k" },
   runs: { type: "string", description: "runs per tool, medians printed (default 3)" },
   corpus: { type: "string", description: "measure this folder instead of the pinned corpus" },
 };
 
-/** The baseline configuration, as written in bench/README.md; imports resolve to this clone. */
-function baselineConfig() {
-  return `import tseslint from ${JSON.stringify(import.meta.resolve("typescript-eslint"))};
-import security from ${JSON.stringify(import.meta.resolve("eslint-plugin-security"))};
-export default [
-  { files: ["**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}"],
-    languageOptions: { parser: tseslint.parser, ecmaVersion: "latest", sourceType: "module" } },
-  security.configs.recommended,
-];
-`;
+const RSS_LIMIT_KB = 1024 * 1024;
+const x = (n) => `${n.toFixed(2)}x`;
+
+/** --runs as a positive whole number (default 3); shared with the re-scan suite. */
+export function runsOption(values) {
+  const runs = Number(values.runs ?? 3);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive whole number, not "${values.runs}"`);
+  return runs;
+}
+
+/** The folder to measure and its name: --corpus DIR, else the 1M-line corpus with --full, else corpus-100k. */
+export function corpusOption(ctx) {
+  if (ctx.values.corpus) return { dir: resolve(ctx.values.corpus), corpusName: null };
+  const corpusName = ctx.values.full ? "corpus" : "corpus-100k";
+  return { dir: ctx.corpus(corpusName), corpusName };
 }
 
 export async function run(ctx) {
-  const runs = Number(ctx.values.runs ?? 3);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive whole number, not "${ctx.values.runs}"`);
-  const corpusName = ctx.values.corpus ? undefined : ctx.values.full ? "corpus" : "corpus-100k";
-  const dir = corpusName ? ctx.corpus(corpusName) : resolve(ctx.values.corpus);
-  const cli = join(ctx.repoRoot, "dist", "cli.js");
-  if (!existsSync(cli)) throw new Error("dist/cli.js is missing: run `npm run build` first (`npm run bench` does)");
+  const runs = runsOption(ctx.values);
+  const { dir, corpusName } = corpusOption(ctx);
+  const cli = vigilCli(ctx.repoRoot);
   const source = sourceStats(dir);
   ctx.print(`${corpusName ?? dir}: ${count(source.files)} JS/TS files, ${count(source.lines)} lines`);
 
   const scratch = mkdtempSync(join(tmpdir(), "vigil-bench-throughput-"));
   try {
     const config = join(scratch, "eslint.config.mjs");
-    writeFileSync(config, baselineConfig());
-    const tools = [
-      {
-        label: "Vigil",
-        script: cli,
-        output: join(scratch, "vigil.json"),
-        args: (out) => ["scan", ".", "--format", "json", "--output", out, "--fail-on", "never"],
-        exitCodes: [0],
-      },
-      {
-        label: "ESLint",
-        script: join(ctx.repoRoot, "node_modules", ".bin", "eslint"),
-        output: join(scratch, "eslint.json"),
-        // No cache: every run is a cold full lint, like Vigil's.
-        args: (out) => ["--no-config-lookup", "-c", config, "--format", "json", "--output-file", out, "."],
-        exitCodes: [0, 1],
-      },
-    ];
-    const samples = { Vigil: [], ESLint: [] };
-    for (let i = 0; i < runs; i++) {
-      for (const tool of i % 2 ? [...tools].reverse() : tools) {
-        const m = await measureNode(tool.script, tool.args(tool.output), { cwd: dir });
-        if (!tool.exitCodes.includes(m.exitCode)) {
-          throw new Error(`${tool.label} exited ${m.exitCode}\n${m.stderr.slice(-4000)}`);
-        }
-        samples[tool.label].push(m);
-        ctx.progress(`  run ${i + 1}/${runs} ${tool.label}: ${seconds(m.wallMs)} s wall, ${seconds(m.cpuMs)} s CPU`);
+    writeFileSync(config, eslintBaselineConfig());
+    const vigils = [vigilTool(cli, "Vigil")];
+    if (vigilScanHas(cli, "--jobs")) vigils.push(vigilTool(cli, "Vigil --jobs 1", ["--jobs", "1"]));
+    const tools = [...vigils, oxlintTool(ctx.repoRoot), eslintTool(ctx.repoRoot, config)];
+    const samples = new Map(tools.map((t) => [t.label, []]));
+    const outputs = new Map(tools.map((t, i) => [t.label, join(scratch, `report-${i}.json`)]));
+    for (let round = 0; round < runs; round++) {
+      for (let k = 0; k < tools.length; k++) {
+        const tool = tools[(round + k) % tools.length];
+        const m = await measureTool(tool, dir, outputs.get(tool.label));
+        samples.get(tool.label).push(m);
+        ctx.progress(`  run ${round + 1}/${runs} ${tool.label}: ${seconds(m.wallMs)} s wall, ${seconds(m.cpuMs)} s CPU`);
       }
     }
-    const vigilReport = JSON.parse(readFileSync(tools[0].output, "utf8"));
-    const eslintReport = JSON.parse(readFileSync(tools[1].output, "utf8"));
-    const timing = {
-      Vigil: summarise(samples.Vigil, source.lines, vigilReport.summary.filesScanned),
-      ESLint: summarise(samples.ESLint, source.lines, eslintReport.length),
-    };
-    const ratios = {
-      wall: timing.Vigil.wallMs / timing.ESLint.wallMs,
-      cpu: timing.Vigil.cpuMs / timing.ESLint.cpuMs,
-      peakRss: timing.Vigil.peakRssKb / timing.ESLint.peakRssKb,
-      throughput: timing.Vigil.linesPerSecond / timing.ESLint.linesPerSecond,
-      // Each Vigil run over the ESLint run beside it: steadier when the machine's load shifts.
-      pairedWall: median(samples.Vigil.map((v, i) => v.wallMs / samples.ESLint[i].wallMs)),
-      pairedCpu: median(samples.Vigil.map((v, i) => v.cpuMs / samples.ESLint[i].cpuMs)),
-    };
+    const reports = new Map(tools.map((t) => [t.label, t.read(outputs.get(t.label), dir)]));
+    const timing = Object.fromEntries(
+      tools.map((t) => [t.label, { files: reports.get(t.label).files, ...summariseRuns(samples.get(t.label), source.lines) }]),
+    );
+    const ratios = Object.fromEntries(
+      vigils.map((v) => [v.label, { oxlint: ratiosOf(samples, v.label, "oxlint"), ESLint: ratiosOf(samples, v.label, "ESLint") }]),
+    );
     printTiming(ctx, timing, ratios, runs);
-    const findings = compareFindings(vigilReport, eslintReport, rulesOffByDefault(cli));
-    printFindings(ctx, findings);
-    return {
-      corpus: { name: corpusName ?? null, dir, ...source },
-      runs,
-      timing,
-      ratio: ratios,
-      findings,
-    };
+
+    const catalogue = vigilCatalogue(cli);
+    const calibratedOff = await calibratedOffReasons(ctx);
+    const plugin = comparePluginFindings({
+      pluginRules: recommendedPluginRules(),
+      eslint: reports.get("ESLint").findings,
+      vigil: reports.get("Vigil").findings,
+      catalogue,
+      calibratedOff,
+    });
+    const anchors = compareAnchors(reports.get("ESLint"), reports.get("oxlint"));
+    ctx.print();
+    printPluginParity(ctx.print, plugin);
+    printAnchorParity(ctx.print, anchors);
+    ctx.print(`parse errors: ${[...reports].map(([label, r]) => `${label} ${r.parseErrors.length}`).join(", ")}`);
+    const own = reports.get("Vigil").findings.filter((f) => !f.rule.startsWith("security/") && f.kind === "finding");
+    ctx.print(`beyond the plugin's rules, Vigil reported ${count(own.length)} findings of its own rules`);
+
+    const acceptance = judge(timing, plugin, corpusName);
+    return { corpus: { name: corpusName, dir, ...source }, runs, timing, ratios, parity: { plugin, anchors }, acceptance };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
 }
 
-function summarise(runs, lines, files) {
-  const wallMs = median(runs.map((r) => r.wallMs));
-  const cpuMs = median(runs.map((r) => r.cpuMs));
-  // CPU the process did not account for itself means it started subprocesses of its own.
-  const untracked = Math.max(...runs.map((r) => (r.treeCpuMs ?? 0) - r.cpuMs));
+/** Vigil's figures over an anchor's: of the medians, and the median of each round's own ratio. */
+function ratiosOf(samples, label, anchor) {
+  const ours = samples.get(label);
+  const theirs = samples.get(anchor);
+  const of = (pick) => median(ours.map(pick)) / median(theirs.map(pick));
   return {
-    files,
-    wallMs,
-    cpuMs,
-    userMs: median(runs.map((r) => r.userMs)),
-    sysMs: median(runs.map((r) => r.sysMs)),
-    peakRssKb: median(runs.map((r) => r.peakRssKb)),
-    linesPerSecond: lines / (wallMs / 1000),
-    subprocessCpuMs: untracked > 100 + 0.05 * cpuMs ? untracked : 0,
-    samples: runs.map(({ wallMs, cpuMs, peakRssKb }) => ({ wallMs, cpuMs, peakRssKb })),
+    wall: of((r) => r.wallMs),
+    cpu: of((r) => r.cpuMs),
+    peakRss: of((r) => r.peakRssKb),
+    pairedWall: median(ours.map((r, i) => r.wallMs / theirs[i].wallMs)),
+    pairedCpu: median(ours.map((r, i) => r.cpuMs / theirs[i].cpuMs)),
   };
 }
 
@@ -126,70 +120,71 @@ function printTiming(ctx, timing, ratios, runs) {
     const each = t.samples.map((s) => seconds(s.wallMs)).join(" ");
     rows.push([label, count(t.files), seconds(t.wallMs), seconds(t.cpuMs), count(t.linesPerSecond), megabytes(t.peakRssKb), each]);
   }
-  ctx.print(`medians of ${runs} run${runs === 1 ? "" : "s"} per tool (whole process; CPU = user + sys of all threads)`);
+  ctx.print(`medians of ${runs} run${runs === 1 ? "" : "s"} per tool (whole process; CPU = user + sys of the process tree)`);
   ctx.print(formatTable(rows, ["l", "r", "r", "r", "r", "r", "l"]));
-  const x = (n) => `${n.toFixed(2)}x`;
-  ctx.print(
-    `Vigil/ESLint: wall ${x(ratios.wall)}, CPU ${x(ratios.cpu)}, peak RSS ${x(ratios.peakRss)} (below 1: Vigil spends less);` +
-      ` throughput ${x(ratios.throughput)} (above 1: Vigil is faster)`,
-  );
-  if (runs > 1) {
-    ctx.print(`median of per-round ratios (Vigil run / ESLint run beside it): wall ${x(ratios.pairedWall)}, CPU ${x(ratios.pairedCpu)}`);
+  for (const [label, against] of Object.entries(ratios)) {
+    for (const [anchor, r] of Object.entries(against)) {
+      const paired = runs > 1 ? `; per round: wall ${x(r.pairedWall)}, CPU ${x(r.pairedCpu)}` : "";
+      ctx.print(`${label}/${anchor}: wall ${x(r.wall)}, CPU ${x(r.cpu)}, peak RSS ${x(r.peakRss)}${paired} (below 1: Vigil spends less)`);
+    }
   }
+  ctx.print(`oxlint/ESLint: wall ${x(timing.oxlint.wallMs / timing.ESLint.wallMs)}, CPU ${x(timing.oxlint.cpuMs / timing.ESLint.cpuMs)}`);
   for (const [label, t] of Object.entries(timing)) {
     if (t.subprocessCpuMs) {
-      ctx.print(`note: ${label} started subprocesses using ${seconds(t.subprocessCpuMs)} s CPU beyond the figure above; peak RSS is its main process only`);
+      ctx.print(`note: ${label} started subprocesses using ${seconds(t.subprocessCpuMs)} s CPU, counted above; peak RSS is its main process only`);
     }
   }
 }
 
-/** Rule ids `vigil rules` lists as off by default. */
-function rulesOffByDefault(cli) {
+/** The acceptance criteria this suite measures, each with its figure, its anchor and a verdict. */
+function judge(timing, plugin, corpusName) {
+  const scope = corpusName === "corpus" ? "" : " (judged on the 1M-line corpus: --full)";
+  const ox = timing.oxlint;
+  const criteria = [];
+  for (const [label, t] of Object.entries(timing).filter(([label]) => label.startsWith("Vigil"))) {
+    criteria.push({
+      criterion: `cold full scan, ${label}: wall and CPU at most oxlint's${scope}`,
+      figure: `${seconds(t.wallMs)} s wall, ${seconds(t.cpuMs)} s CPU`,
+      anchor: `oxlint ${seconds(ox.wallMs)} s, ${seconds(ox.cpuMs)} s; ESLint ${x(t.wallMs / timing.ESLint.wallMs)} wall, ${x(t.cpuMs / timing.ESLint.cpuMs)} CPU`,
+      met: t.wallMs <= ox.wallMs && t.cpuMs <= ox.cpuMs,
+    });
+    criteria.push({
+      criterion: `peak RSS of a full scan, ${label}: under 1 GB${scope}`,
+      figure: `${megabytes(t.maxPeakRssKb)} MB (highest run)`,
+      anchor: `oxlint ${megabytes(ox.peakRssKb)} MB, ESLint ${megabytes(timing.ESLint.peakRssKb)} MB`,
+      met: t.maxPeakRssKb < RSS_LIMIT_KB,
+    });
+  }
+  const off = plugin.rows.filter((r) => r.offBecause).map((r) => r.rule.replace(/^security\//, ""));
+  criteria.push({
+    criterion: `parity: every eslint-plugin-security finding of ESLint reported by Vigil${scope}`,
+    figure: `${count(plugin.missing)} missing`,
+    anchor: `${count(plugin.rows.reduce((n, r) => n + r.plugin, 0))} ESLint findings; calibrated off: ${off.join(", ") || "none"}`,
+    met: plugin.met,
+  });
+  return criteria;
+}
+
+/** Vigil's rules by id: { enabledByDefault, cwe }. */
+function vigilCatalogue(cli) {
   const r = spawnSync(process.execPath, [cli, "rules", "--format", "json"], { encoding: "utf8" });
   if (r.status !== 0) throw new Error(`vigil rules failed: ${r.stderr}`);
-  return new Set(JSON.parse(r.stdout).filter((rule) => !rule.enabledByDefault).map((rule) => rule.id));
+  return new Map(JSON.parse(r.stdout).map((rule) => [rule.id, { enabledByDefault: rule.enabledByDefault, cwe: rule.cwe ?? [] }]));
 }
 
-/** Per eslint-plugin-security rule (and parse errors): how many problems each tool reported. */
-function compareFindings(vigilReport, eslintReport, offInVigil) {
-  const eslint = new Map();
-  let eslintOther = 0;
-  for (const file of eslintReport) {
-    for (const message of file.messages) {
-      const id = message.fatal ? "parse-error" : message.ruleId;
-      // Other messages are ESLint's own, such as unused eslint-disable directives in the corpus.
-      if (id?.startsWith("security/") || id === "parse-error") eslint.set(id, (eslint.get(id) ?? 0) + 1);
-      else eslintOther++;
-    }
+/** Why Vigil leaves some plugin rules off by default, as the security rules mapping records it. */
+async function calibratedOffReasons(ctx) {
+  try {
+    const m = await loadEngine(ctx.repoRoot, "calibration", `export { CALIBRATED_OFF } from "./rules/security/index";`);
+    return m.CALIBRATED_OFF ?? {};
+  } catch (err) {
+    ctx.progress(`the reasons for rules calibrated off did not load: ${err?.message ?? err}`);
+    return {};
   }
-  const vigil = new Map();
-  let vigilOwn = 0;
-  for (const f of vigilReport.findings) {
-    if (f.suppression) continue;
-    // Vigil reports a file that does not parse as the notice vigil/parse-error.
-    const id = /(^|\/)parse-error$/.test(f.ruleId) ? "parse-error" : f.ruleId;
-    if (id.startsWith("security/") || id === "parse-error") vigil.set(id, (vigil.get(id) ?? 0) + 1);
-    else if (f.kind === "finding") vigilOwn++;
-  }
-  const ids = [...new Set([...eslint.keys(), ...vigil.keys()])].filter((id) => id !== "parse-error").sort();
-  const rows = [...ids, "parse-error"].map((id) => ({
-    rule: id,
-    eslint: eslint.get(id) ?? 0,
-    vigil: vigil.get(id) ?? 0,
-    offInVigil: offInVigil.has(id),
-  }));
-  return { rows, vigilOwnRules: vigilOwn, eslintOtherMessages: eslintOther };
 }
 
-function printFindings(ctx, findings) {
-  const table = [["eslint-plugin-security findings (last run)", "ESLint", "Vigil", ""]];
-  for (const row of findings.rows) {
-    const note = row.offInVigil ? "off by default in Vigil" : row.eslint !== row.vigil ? "differs" : "";
-    table.push([row.rule, count(row.eslint), count(row.vigil), note]);
-  }
-  const total = (key) => findings.rows.reduce((sum, row) => sum + row[key], 0);
-  table.push(["total", count(total("eslint")), count(total("vigil")), ""]);
-  ctx.print();
-  ctx.print(formatTable(table, ["l", "r", "r", "l"]));
-  ctx.print(`beyond these: Vigil's own rules ${count(findings.vigilOwnRules)}, ESLint's own messages (such as unused eslint-disable comments) ${count(findings.eslintOtherMessages)}`);
+/** The plugin rules the baseline config enables: those of its recommended config. */
+function recommendedPluginRules() {
+  const security = createRequire(import.meta.url)("eslint-plugin-security");
+  return Object.keys(security.configs.recommended.rules).sort();
 }

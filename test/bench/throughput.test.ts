@@ -44,6 +44,9 @@ export function lookup(key: string): number | undefined {
   "node_modules/dep/index.js": `require("child_process").exec(process.argv[2]);\n`,
 };
 
+type Timing = { files: number; samples: unknown[]; wallMs: number; cpuMs: number; peakRssKb: number };
+type ParityRow = { rule: string; plugin: number; vigil: number; missing: number; offBecause?: string };
+
 let work: string;
 before(() => {
   work = mkdtempSync(path.join(tmpdir(), "vigil-bench-test-"));
@@ -55,15 +58,18 @@ before(() => {
 after(() => rmSync(work, { recursive: true, force: true }));
 
 describe("bench/run.mjs throughput", () => {
-  test("measures both tools over the same files and counts their findings per rule", () => {
+  test("measures Vigil and both anchors over the same files and compares their findings by location", () => {
     const json = path.join(work, "result.json");
     const r = spawnSync(
       process.execPath,
       [RUN, "throughput", "--corpus", path.join(work, "corpus"), "--runs", "1", "--json", json],
-      { encoding: "utf8", timeout: 60_000 },
+      { encoding: "utf8", timeout: 120_000 },
     );
     assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /Vigil\/oxlint: wall \d+\.\d\dx, CPU \d+\.\d\dx/);
     assert.match(r.stdout, /Vigil\/ESLint: wall \d+\.\d\dx, CPU \d+\.\d\dx/);
+    assert.match(r.stdout, /oxlint against ESLint: 5 and 5 plugin findings, identical; parse errors ESLint 1, oxlint 1/);
+    assert.match(r.stdout, /== acceptance[^\n]*\n(met|NOT MET) +cold full scan, Vigil: wall and CPU at most oxlint's/);
 
     const { throughput } = JSON.parse(readFileSync(json, "utf8"));
     assert.deepEqual(
@@ -71,26 +77,36 @@ describe("bench/run.mjs throughput", () => {
       { files: 3, lines: 22 },
       "files under node_modules are not counted",
     );
-    for (const tool of ["Vigil", "ESLint"]) {
-      const t = throughput.timing[tool];
+    for (const [tool, t] of Object.entries(throughput.timing) as [string, Timing][]) {
       assert.equal(t.files, 3, `${tool} scans the same three files`);
       assert.equal(t.samples.length, 1);
       assert.ok(t.wallMs > 0 && t.cpuMs > 0, `${tool} timed`);
       assert.ok(t.peakRssKb > 20 * 1024, `${tool} peak RSS is a Node process's, got ${t.peakRssKb} KB`);
     }
-    const counts = Object.fromEntries(
-      throughput.findings.rows.map((row: { rule: string; eslint: number; vigil: number; offInVigil: boolean }) => [
-        row.rule,
-        [row.eslint, row.vigil, row.offInVigil],
-      ]),
+    assert.ok(["Vigil", "oxlint", "ESLint"].every((tool) => tool in throughput.timing));
+    assert.ok(throughput.ratios.Vigil.oxlint.wall > 0 && throughput.ratios.Vigil.ESLint.cpu > 0);
+
+    const rows = Object.fromEntries(
+      throughput.parity.plugin.rows.map((row: ParityRow) => [row.rule, [row.plugin, row.vigil, row.missing, !!row.offBecause]]),
     );
-    assert.deepEqual(counts, {
-      "security/detect-child-process": [1, 1, false],
-      "security/detect-non-literal-fs-filename": [2, 2, false],
-      "security/detect-non-literal-regexp": [1, 1, false],
-      "security/detect-object-injection": [1, 0, true],
-      "parse-error": [1, 1, false],
-    });
+    assert.equal(Object.keys(rows).length, 15, "every rule of the plugin's recommended config has a row");
+    assert.deepEqual(
+      [rows["security/detect-child-process"], rows["security/detect-non-literal-fs-filename"], rows["security/detect-non-literal-regexp"]],
+      [[1, 1, 0, false], [2, 2, 0, false], [1, 1, 0, false]],
+    );
+    assert.deepEqual(rows["security/detect-object-injection"], [1, 0, 0, true], "calibrated off, with its reason");
+    assert.equal(throughput.parity.plugin.missing, 0);
+    assert.equal(throughput.parity.anchors.identical, true);
+
+    const vigils = Object.keys(throughput.timing).filter((tool) => tool.startsWith("Vigil"));
+    const criteria = throughput.acceptance.map((c: { criterion: string; met: unknown }) => [c.criterion.replace(/ \(judged.*/, ""), typeof c.met]);
+    assert.deepEqual(criteria, [
+      ...vigils.flatMap((tool) => [
+        [`cold full scan, ${tool}: wall and CPU at most oxlint's`, "boolean"],
+        [`peak RSS of a full scan, ${tool}: under 1 GB`, "boolean"],
+      ]),
+      ["parity: every eslint-plugin-security finding of ESLint reported by Vigil", "boolean"],
+    ]);
   });
 
   test("rejects an unknown suite with the list of suites", () => {
