@@ -15,6 +15,17 @@ export interface ScanOptions extends AnalysisContext {
   onProgress?: (done: number, total: number, path: string) => void;
   /** The clock threat-model acceptances expire by (default: now); tests inject one. */
   now?: Date;
+  /**
+   * Folder of the persistent result cache (created if missing). A file is re-analysed only when its
+   * content, a file its analysis read (imports, lockfiles), the engine build, the settings, the
+   * threat models or the advisory data changed. Absent: no cache.
+   */
+  cacheDir?: string;
+  /**
+   * Worker threads that analyse files. Absent: automatic (in-process for small scans, up to
+   * `os.availableParallelism()` workers when many files need analysis); 1: in-process.
+   */
+  jobs?: number;
 }
 
 export interface FileResult {
