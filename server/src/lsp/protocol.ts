@@ -22,6 +22,11 @@ export interface InitializationOptions {
    * "2026-01-31T12:00:00Z"). Absent: the real clock.
    */
   now?: string;
+  /**
+   * A folder private to this client and workspace (VS Code: the extension's workspace storage)
+   * where workspace scans keep their cache of unchanged files' results. Absent: no cache.
+   */
+  storageFolder?: string;
 }
 
 /** `Diagnostic.data` on every Vigil diagnostic: all a code action needs, so the server keeps no fix cache. */

@@ -1,14 +1,19 @@
 import * as path from "node:path";
-import type { CancellationToken, WorkDoneProgressServerReporter } from "vscode-languageserver";
+import { LSPErrorCodes, ResponseError, type CancellationToken, type WorkDoneProgressServerReporter } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { activeFindings, countBySeverity } from "../engine/report/model";
 import { scanProject } from "../engine/scan";
 import type { Finding } from "../engine/finding";
+import { isThreatModelFile } from "../engine/threatmodel/model";
 import type { ThreatModelContext } from "../engine/threatmodel/scope";
+import type { DocumentDiagnostics } from "./document-diagnostics";
 import type { Folders } from "./folders";
 import type { FindingsStore } from "./findings-store";
-import type { ScanWorkspaceResult } from "./protocol";
+import { ScanWorkspaceRequest, type ScanWorkspaceResult } from "./protocol";
+import { RETHROW, type Guard, type ServerState } from "./server-state";
+import { isUnder } from "./threat-models";
 import { documentPath, fileUri } from "./uri";
+import type { WorkspaceConfig } from "./workspace-config";
 
 export interface ScanDeps {
   folders: Folders;
@@ -21,6 +26,8 @@ export interface ScanDeps {
   threatModels(root: string): ThreatModelContext;
   /** Folders whose every file has been scanned, for SARIF export. */
   completed: Set<string>;
+  /** Where the scan keeps unchanged files' results between scans; none: every file is analysed. */
+  cacheDir?: string;
 }
 
 const REPORT_EVERY_MS = 100;
@@ -102,4 +109,55 @@ export async function scanWorkspace(
 
 export function openDocumentsByPath(docs: readonly TextDocument[]): Map<string, TextDocument> {
   return new Map(docs.map((d) => [documentPath(d.uri), d]));
+}
+
+/**
+ * The scan cache's folder inside the client's storage. Restricted mode keeps a cache of its own, so
+ * results judged under one trust level are never served under the other. The cache holds results
+ * only: nothing in it is ever run, and no workspace file can point Vigil at another cache.
+ */
+export function scanCacheDir(storageFolder: string | undefined, trusted: boolean): string | undefined {
+  return storageFolder && path.join(storageFolder, "scan-cache", trusted ? "trusted" : "restricted");
+}
+
+/** `vigil/scanWorkspace`: one scan at a time, a new request supersedes the running one. */
+export function registerWorkspaceScan(state: ServerState, guard: Guard, diagnostics: DocumentDiagnostics, config: WorkspaceConfig): { stop(): void } {
+  let running: { abort: AbortController; done: Promise<unknown> } | undefined;
+  state.connection.onRequest(
+    ScanWorkspaceRequest,
+    guard("vigil/scanWorkspace", RETHROW, async (params, token): Promise<ScanWorkspaceResult> => {
+      if (running) {
+        running.abort.abort();
+        await running.done;
+      }
+      const wanted = params.folders?.map(documentPath);
+      const roots = state.folders.list().filter((f) => !wanted || wanted.includes(f));
+      await (state.modelsLoaded = config.loadModels(roots));
+      const progress = await state.connection.window.createWorkDoneProgress();
+      const deps: ScanDeps = {
+        folders: state.folders,
+        store: state.store,
+        completed: state.completedFolders,
+        openDocuments: () => openDocumentsByPath(state.documents.all()),
+        diagnoseOpen: (doc) => diagnostics.diagnoseNow(doc),
+        threatModels: (root) => state.threatModels.context({ findings: [], covers: (f: string) => isUnder(root, f) }),
+        cacheDir: scanCacheDir(state.storageFolder, state.trusted),
+      };
+      const abort = new AbortController();
+      const done = scanWorkspace(roots, deps, progress, token, abort);
+      const scan = { abort, done: done.catch(() => undefined) };
+      running = scan;
+      try {
+        const result = await done;
+        if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "workspace scan cancelled");
+        state.log(`Workspace scan: ${result.filesScanned} files in ${result.durationMs} ms${result.cancelled ? " (cancelled)" : ""}`);
+        // Open threat models now judge staleness against every file of the scanned folders.
+        for (const doc of state.documents.all()) if (isThreatModelFile(documentPath(doc.uri))) diagnostics.diagnoseNow(doc);
+        return result;
+      } finally {
+        if (running === scan) running = undefined;
+      }
+    }),
+  );
+  return { stop: () => running?.abort.abort() };
 }
