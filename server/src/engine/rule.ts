@@ -42,8 +42,9 @@ export interface NativeRule extends RuleMeta {
   /**
    * Words one of which must appear in a file's text for the rule to fire there; files without any
    * are not walked for it (nor parsed, when no rule or analysis needs them). Absent: every file.
+   * A RegExp (never global: `test` must not keep state) stands for words it matches, e.g. in any case.
    */
-  readonly triggers?: readonly string[];
+  readonly triggers?: readonly (string | RegExp)[];
   readonly create: (context: NativeContext) => NativeListener;
 }
 

@@ -17,7 +17,7 @@ export interface WalkOutcome {
 
 /** The rules whose trigger words appear in the text; a rule without triggers always runs. */
 export function rulesThatMayFire(rules: readonly NativeRule[], text: string): NativeRule[] {
-  return rules.filter((r) => !r.triggers || r.triggers.some((t) => text.includes(t)));
+  return rules.filter((r) => !r.triggers || r.triggers.some((t) => (typeof t === "string" ? text.includes(t) : t.test(text))));
 }
 
 const KIND_BY_NAME = ts.SyntaxKind as unknown as Record<string, number>;
