@@ -4,8 +4,16 @@
  * to the plugin's own findings on real code. A rule not listed here still runs through ESLint.
  */
 import type { NativeRule } from "../../server/src/engine/rule";
+import detectChildProcess from "./detect-child-process";
+import detectNonLiteralFsFilename from "./detect-non-literal-fs-filename";
+import detectNonLiteralRegexp from "./detect-non-literal-regexp";
+import detectNonLiteralRequire from "./detect-non-literal-require";
 
 export type SecurityCheck = Pick<NativeRule, "messages" | "triggers" | "create">;
 
 export const NATIVE_CHECKS: Readonly<Record<string, SecurityCheck>> = {
+  "detect-child-process": detectChildProcess,
+  "detect-non-literal-fs-filename": detectNonLiteralFsFilename,
+  "detect-non-literal-regexp": detectNonLiteralRegexp,
+  "detect-non-literal-require": detectNonLiteralRequire,
 };
