@@ -8,6 +8,7 @@ import detectChildProcess from "./detect-child-process";
 import detectNonLiteralFsFilename from "./detect-non-literal-fs-filename";
 import detectNonLiteralRegexp from "./detect-non-literal-regexp";
 import detectNonLiteralRequire from "./detect-non-literal-require";
+import detectBidiCharacters from "./detect-bidi-characters";
 
 export type SecurityCheck = Pick<NativeRule, "messages" | "triggers" | "create">;
 
@@ -16,4 +17,5 @@ export const NATIVE_CHECKS: Readonly<Record<string, SecurityCheck>> = {
   "detect-non-literal-fs-filename": detectNonLiteralFsFilename,
   "detect-non-literal-regexp": detectNonLiteralRegexp,
   "detect-non-literal-require": detectNonLiteralRequire,
+  "detect-bidi-characters": detectBidiCharacters,
 };
