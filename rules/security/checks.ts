@@ -9,6 +9,7 @@ import detectNonLiteralFsFilename from "./detect-non-literal-fs-filename";
 import detectNonLiteralRegexp from "./detect-non-literal-regexp";
 import detectNonLiteralRequire from "./detect-non-literal-require";
 import detectBidiCharacters from "./detect-bidi-characters";
+import detectInvisibleCharacters from "./detect-invisible-characters";
 
 export type SecurityCheck = Pick<NativeRule, "messages" | "triggers" | "create">;
 
@@ -18,4 +19,5 @@ export const NATIVE_CHECKS: Readonly<Record<string, SecurityCheck>> = {
   "detect-non-literal-regexp": detectNonLiteralRegexp,
   "detect-non-literal-require": detectNonLiteralRequire,
   "detect-bidi-characters": detectBidiCharacters,
+  "detect-invisible-characters": detectInvisibleCharacters,
 };
