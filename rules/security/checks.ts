@@ -10,6 +10,7 @@ import detectNonLiteralRegexp from "./detect-non-literal-regexp";
 import detectNonLiteralRequire from "./detect-non-literal-require";
 import detectBidiCharacters from "./detect-bidi-characters";
 import detectInvisibleCharacters from "./detect-invisible-characters";
+import detectBufferNoassert from "./detect-buffer-noassert";
 
 export type SecurityCheck = Pick<NativeRule, "messages" | "triggers" | "create">;
 
@@ -20,4 +21,5 @@ export const NATIVE_CHECKS: Readonly<Record<string, SecurityCheck>> = {
   "detect-non-literal-require": detectNonLiteralRequire,
   "detect-bidi-characters": detectBidiCharacters,
   "detect-invisible-characters": detectInvisibleCharacters,
+  "detect-buffer-noassert": detectBufferNoassert,
 };
