@@ -11,6 +11,7 @@ import detectNonLiteralRequire from "./detect-non-literal-require";
 import detectBidiCharacters from "./detect-bidi-characters";
 import detectInvisibleCharacters from "./detect-invisible-characters";
 import detectBufferNoassert from "./detect-buffer-noassert";
+import detectDisableMustacheEscape from "./detect-disable-mustache-escape";
 
 export type SecurityCheck = Pick<NativeRule, "messages" | "triggers" | "create">;
 
@@ -22,4 +23,5 @@ export const NATIVE_CHECKS: Readonly<Record<string, SecurityCheck>> = {
   "detect-bidi-characters": detectBidiCharacters,
   "detect-invisible-characters": detectInvisibleCharacters,
   "detect-buffer-noassert": detectBufferNoassert,
+  "detect-disable-mustache-escape": detectDisableMustacheEscape,
 };
