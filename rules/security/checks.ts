@@ -12,6 +12,7 @@ import detectBidiCharacters from "./detect-bidi-characters";
 import detectInvisibleCharacters from "./detect-invisible-characters";
 import detectBufferNoassert from "./detect-buffer-noassert";
 import detectDisableMustacheEscape from "./detect-disable-mustache-escape";
+import detectEvalWithExpression from "./detect-eval-with-expression";
 
 export type SecurityCheck = Pick<NativeRule, "messages" | "triggers" | "create">;
 
@@ -24,4 +25,5 @@ export const NATIVE_CHECKS: Readonly<Record<string, SecurityCheck>> = {
   "detect-invisible-characters": detectInvisibleCharacters,
   "detect-buffer-noassert": detectBufferNoassert,
   "detect-disable-mustache-escape": detectDisableMustacheEscape,
+  "detect-eval-with-expression": detectEvalWithExpression,
 };
