@@ -13,6 +13,7 @@ import detectInvisibleCharacters from "./detect-invisible-characters";
 import detectBufferNoassert from "./detect-buffer-noassert";
 import detectDisableMustacheEscape from "./detect-disable-mustache-escape";
 import detectEvalWithExpression from "./detect-eval-with-expression";
+import detectNewBuffer from "./detect-new-buffer";
 
 export type SecurityCheck = Pick<NativeRule, "messages" | "triggers" | "create">;
 
@@ -26,4 +27,5 @@ export const NATIVE_CHECKS: Readonly<Record<string, SecurityCheck>> = {
   "detect-buffer-noassert": detectBufferNoassert,
   "detect-disable-mustache-escape": detectDisableMustacheEscape,
   "detect-eval-with-expression": detectEvalWithExpression,
+  "detect-new-buffer": detectNewBuffer,
 };
