@@ -14,6 +14,7 @@ import detectBufferNoassert from "./detect-buffer-noassert";
 import detectDisableMustacheEscape from "./detect-disable-mustache-escape";
 import detectEvalWithExpression from "./detect-eval-with-expression";
 import detectNewBuffer from "./detect-new-buffer";
+import detectNoCsrfBeforeMethodOverride from "./detect-no-csrf-before-method-override";
 
 export type SecurityCheck = Pick<NativeRule, "messages" | "triggers" | "create">;
 
@@ -28,4 +29,5 @@ export const NATIVE_CHECKS: Readonly<Record<string, SecurityCheck>> = {
   "detect-disable-mustache-escape": detectDisableMustacheEscape,
   "detect-eval-with-expression": detectEvalWithExpression,
   "detect-new-buffer": detectNewBuffer,
+  "detect-no-csrf-before-method-override": detectNoCsrfBeforeMethodOverride,
 };
