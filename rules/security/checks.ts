@@ -15,6 +15,7 @@ import detectDisableMustacheEscape from "./detect-disable-mustache-escape";
 import detectEvalWithExpression from "./detect-eval-with-expression";
 import detectNewBuffer from "./detect-new-buffer";
 import detectNoCsrfBeforeMethodOverride from "./detect-no-csrf-before-method-override";
+import detectObjectInjection from "./detect-object-injection";
 
 export type SecurityCheck = Pick<NativeRule, "messages" | "triggers" | "create">;
 
@@ -30,4 +31,5 @@ export const NATIVE_CHECKS: Readonly<Record<string, SecurityCheck>> = {
   "detect-eval-with-expression": detectEvalWithExpression,
   "detect-new-buffer": detectNewBuffer,
   "detect-no-csrf-before-method-override": detectNoCsrfBeforeMethodOverride,
+  "detect-object-injection": detectObjectInjection,
 };
