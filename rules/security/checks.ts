@@ -16,6 +16,7 @@ import detectEvalWithExpression from "./detect-eval-with-expression";
 import detectNewBuffer from "./detect-new-buffer";
 import detectNoCsrfBeforeMethodOverride from "./detect-no-csrf-before-method-override";
 import detectObjectInjection from "./detect-object-injection";
+import detectPossibleTimingAttacks from "./detect-possible-timing-attacks";
 
 export type SecurityCheck = Pick<NativeRule, "messages" | "triggers" | "create">;
 
@@ -32,4 +33,5 @@ export const NATIVE_CHECKS: Readonly<Record<string, SecurityCheck>> = {
   "detect-new-buffer": detectNewBuffer,
   "detect-no-csrf-before-method-override": detectNoCsrfBeforeMethodOverride,
   "detect-object-injection": detectObjectInjection,
+  "detect-possible-timing-attacks": detectPossibleTimingAttacks,
 };
