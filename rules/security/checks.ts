@@ -17,6 +17,7 @@ import detectNewBuffer from "./detect-new-buffer";
 import detectNoCsrfBeforeMethodOverride from "./detect-no-csrf-before-method-override";
 import detectObjectInjection from "./detect-object-injection";
 import detectPossibleTimingAttacks from "./detect-possible-timing-attacks";
+import detectPseudoRandomBytes from "./detect-pseudoRandomBytes";
 
 export type SecurityCheck = Pick<NativeRule, "messages" | "triggers" | "create">;
 
@@ -34,4 +35,5 @@ export const NATIVE_CHECKS: Readonly<Record<string, SecurityCheck>> = {
   "detect-no-csrf-before-method-override": detectNoCsrfBeforeMethodOverride,
   "detect-object-injection": detectObjectInjection,
   "detect-possible-timing-attacks": detectPossibleTimingAttacks,
+  "detect-pseudoRandomBytes": detectPseudoRandomBytes,
 };
