@@ -18,6 +18,7 @@ import detectNoCsrfBeforeMethodOverride from "./detect-no-csrf-before-method-ove
 import detectObjectInjection from "./detect-object-injection";
 import detectPossibleTimingAttacks from "./detect-possible-timing-attacks";
 import detectPseudoRandomBytes from "./detect-pseudoRandomBytes";
+import detectUnsafeRegex from "./detect-unsafe-regex";
 
 export type SecurityCheck = Pick<NativeRule, "messages" | "triggers" | "create">;
 
@@ -36,4 +37,5 @@ export const NATIVE_CHECKS: Readonly<Record<string, SecurityCheck>> = {
   "detect-object-injection": detectObjectInjection,
   "detect-possible-timing-attacks": detectPossibleTimingAttacks,
   "detect-pseudoRandomBytes": detectPseudoRandomBytes,
+  "detect-unsafe-regex": detectUnsafeRegex,
 };
