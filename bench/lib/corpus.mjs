@@ -68,15 +68,18 @@ export function checkCorpus(dir, name) {
 
 /** Files, lines (newlines, as `wc -l` counts them) and bytes of the JS/TS sources under a folder. */
 export function sourceStats(root) {
-  const files = listFiles(root, (name) => SOURCE_EXTENSIONS.includes(extname(name)));
-  let lines = 0;
-  let bytes = 0;
-  for (const file of files) {
-    const buf = readFileSync(file);
-    bytes += buf.length;
+  const files = sourceFiles(root);
+  return { files: files.length, lines: files.reduce((n, f) => n + f.lines, 0), bytes: files.reduce((n, f) => n + f.bytes, 0) };
+}
+
+/** Each JS/TS source under a folder (node_modules left out): { path, lines, bytes }. */
+export function sourceFiles(root) {
+  return listFiles(root, (name) => SOURCE_EXTENSIONS.includes(extname(name))).map((path) => {
+    const buf = readFileSync(path);
+    let lines = 0;
     for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) lines++;
-  }
-  return { files: files.length, lines, bytes };
+    return { path, lines, bytes: buf.length };
+  });
 }
 
 /** Every file under root that `keep` accepts by name; node_modules and .git are left out, as both tools do. */

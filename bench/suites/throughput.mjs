@@ -8,10 +8,11 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { median } from "../lib/measure.mjs";
 import { sourceStats } from "../lib/corpus.mjs";
 import { loadEngine } from "../lib/engine.mjs";
+import { CORPUS_OPTIONS, corpusOption, judgedOn, runsOption } from "../lib/options.mjs";
 import { compareAnchors, comparePluginFindings, printAnchorParity, printPluginParity } from "../lib/parity.mjs";
 import { count, formatTable, megabytes, seconds } from "../lib/table.mjs";
 import {
@@ -20,28 +21,10 @@ import {
 
 export const name = "throughput";
 export const description = "cold full scan: Vigil beside oxlint and ESLint running eslint-plugin-security; parity by location";
-export const options = {
-  full: { type: "boolean", description: "use the full 1M-line corpus instead of corpus-100k" },
-  runs: { type: "string", description: "runs per tool, medians printed (default 3)" },
-  corpus: { type: "string", description: "measure this folder instead of the pinned corpus" },
-};
+export const options = CORPUS_OPTIONS;
 
 const RSS_LIMIT_KB = 1024 * 1024;
 const x = (n) => `${n.toFixed(2)}x`;
-
-/** --runs as a positive whole number (default 3); shared with the re-scan suite. */
-export function runsOption(values) {
-  const runs = Number(values.runs ?? 3);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive whole number, not "${values.runs}"`);
-  return runs;
-}
-
-/** The folder to measure and its name: --corpus DIR, else the 1M-line corpus with --full, else corpus-100k. */
-export function corpusOption(ctx) {
-  if (ctx.values.corpus) return { dir: resolve(ctx.values.corpus), corpusName: null };
-  const corpusName = ctx.values.full ? "corpus" : "corpus-100k";
-  return { dir: ctx.corpus(corpusName), corpusName };
-}
 
 export async function run(ctx) {
   const runs = runsOption(ctx.values);
@@ -138,7 +121,7 @@ function printTiming(ctx, timing, ratios, runs) {
 
 /** The acceptance criteria this suite measures, each with its figure, its anchor and a verdict. */
 function judge(timing, plugin, corpusName) {
-  const scope = corpusName === "corpus" ? "" : " (judged on the 1M-line corpus: --full)";
+  const scope = judgedOn(corpusName);
   const ox = timing.oxlint;
   const criteria = [];
   for (const [label, t] of Object.entries(timing).filter(([label]) => label.startsWith("Vigil"))) {

@@ -1,7 +1,7 @@
 /**
  * The benchmark harness on a tiny synthetic corpus: the suite runner, the whole-process
- * measurement and the throughput suite's parity table. Figures are not judged, only that the
- * machinery measures and counts what it claims to.
+ * measurement, the throughput suite with its parity table and the re-scan suite. Figures are not
+ * judged, only that the machinery measures and counts what it claims to.
  */
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -114,6 +114,36 @@ describe("bench/run.mjs throughput", () => {
     assert.equal(r.status, 2);
     assert.match(r.stderr, /unknown suite no-such-suite/);
     assert.match(r.stderr, /throughput/);
+  });
+});
+
+describe("bench/run.mjs rescan", () => {
+  test("times a re-scan after one changed file for both tools and leaves the corpus as it was", () => {
+    const json = path.join(work, "rescan.json");
+    const corpus = path.join(work, "corpus");
+    const before = readFileSync(path.join(corpus, "src", "util.ts"), "utf8");
+    const r = spawnSync(process.execPath, [RUN, "rescan", "--corpus", corpus, "--runs", "2", "--json", json], {
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /the file changed: src\/util\.ts \(8 lines\)/, "the median file by line count");
+    assert.match(r.stdout, /== acceptance[^\n]*\n(met|NOT MET|not measured) +re-scan after changing one file: under 1 s/);
+    assert.equal(readFileSync(path.join(corpus, "src", "util.ts"), "utf8"), before);
+
+    const { rescan } = JSON.parse(readFileSync(json, "utf8"));
+    const tools = Object.keys(rescan.timing);
+    const vigilMeasured = tools.includes("Vigil");
+    assert.deepEqual(tools, vigilMeasured ? ["Vigil", "ESLint"] : ["ESLint"]);
+    for (const tool of tools) {
+      const t = rescan.timing[tool];
+      assert.equal(t.cold.samples.length, 1);
+      assert.equal(t.rescan.samples.length, 2);
+      assert.ok(t.rescan.wallMs > 0 && t.rescan.cpuMs > 0, `${tool} timed`);
+      assert.equal(rescan.sameFindingsAsCold[tool], true, `${tool} finds after a comment line what it found cold`);
+    }
+    const [criterion] = rescan.acceptance;
+    assert.equal(criterion.met === null, !vigilMeasured, "not measured exactly when vigil scan has no --cache");
   });
 });
 
