@@ -1,5 +1,6 @@
 // The one bundler script: dist/client.js (VS Code side), dist/server.js (language server),
-// dist/cli.js (the `vigil` command). Everything is bundled so the .vsix needs no node_modules.
+// dist/cli.js (the `vigil` command), dist/scan-worker.js (the worker threads of large scans, started
+// by the CLI and the server from beside their own bundle). Everything is bundled so the .vsix needs no node_modules.
 import * as esbuild from "esbuild";
 import { existsSync } from "node:fs";
 
@@ -14,10 +15,13 @@ const common = {
   keepNames: true,
   logLevel: "warning",
   define: { "process.env.VIGIL_BUNDLED": '"1"' },
+  // Named only where the engine runs from its sources (tests): scan workers load them through tsx.
+  external: ["tsx"],
 };
 const entries = [
   { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js" },
   { entryPoints: ["server/src/lsp/main.ts"], outfile: "dist/server.js" },
+  { entryPoints: ["server/src/engine/parallel/worker.ts"], outfile: "dist/scan-worker.js" },
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js", external: ["vscode"] },
 ].filter((e) => existsSync(e.entryPoints[0]));
 

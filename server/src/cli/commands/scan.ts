@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { parseArgs } from "../args";
+import { parseArgs, UsageError } from "../args";
 import type { Command, Io } from "../command";
 import { CONFIG_FILE } from "../../engine/config";
 import { scanTarget } from "../scan-target";
@@ -24,6 +24,10 @@ Options:
                              critical|high|medium|low|never (default: high)
   --config FILE              settings file (default: ${CONFIG_FILE} in the scanned folder or the root)
   --root DIR                 folder that reported paths are relative to (default: current folder)
+  --cache DIR                keep results in DIR (created if missing) and re-analyse only the files
+                             that changed, or whose imports, lockfiles, settings or Vigil changed
+  --jobs N|auto              worker threads that analyse files; 1 analyses in this process
+                             (default: auto, threads only when many files need analysis)
 `;
 
 const SPEC = {
@@ -32,6 +36,8 @@ const SPEC = {
   "fail-on": { value: true, choices: [...SEVERITIES.filter((s) => s !== "info"), "never"] },
   config: { value: true },
   root: { value: true },
+  cache: { value: true },
+  jobs: { value: true },
 } as const;
 
 export const scanCommand: Command = {
@@ -41,6 +47,8 @@ export const scanCommand: Command = {
   async run(argv: string[], io: Io): Promise<number> {
     const { positionals, options } = parseArgs(argv, SPEC);
     const { root, paths, settings } = scanTarget(positionals, options, io);
+    const cache = options.cache as string | undefined;
+    const jobs = parseJobs(options.jobs as string | undefined);
 
     const progress = progressLine(io);
     const findings: Finding[] = [];
@@ -48,6 +56,9 @@ export const scanCommand: Command = {
     for await (const result of scanProject(paths, {
       settings,
       now: io.now?.(),
+      ...(cache ? { cacheDir: path.resolve(io.cwd, cache) } : {}),
+      ...(jobs ? { jobs } : {}),
+      log: (message) => io.stderr.write(`vigil: ${message}\n`),
       onProgress: (done, total, file) => {
         filesScanned = done;
         progress(done, total, file);
@@ -78,6 +89,13 @@ export const scanCommand: Command = {
     return failsGate(findings, ((options["fail-on"] as string | undefined) ?? "high") as FailOn) ? 1 : 0;
   },
 };
+
+/** `--jobs`: a whole number of at least 1, or "auto" (the engine decides). */
+function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined || value === "auto") return undefined;
+  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--jobs must be a whole number of at least 1, or auto (got "${value}")`);
+  return Number(value);
+}
 
 /** A single updating progress line on stderr, only on a TTY and only once a scan takes a while. */
 function progressLine(io: Io) {
