@@ -92,8 +92,25 @@ export function esParentType(node: ts.Expression): EsParentType {
   if (ts.isVariableDeclaration(p) && p.initializer === child) return "VariableDeclarator";
   if (ts.isBinaryExpression(p)) {
     const op = p.operatorToken.kind;
-    return op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment ? "AssignmentExpression" : "other";
+    // `[a = x] = list`: a default inside a destructuring target is an AssignmentPattern.
+    return op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment && !isInAssignmentTarget(p) ? "AssignmentExpression" : "other";
   }
   if (ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) return "MemberExpression";
   return "other";
+}
+
+/** True when a node is an element of an array or object literal that is itself assigned to (a destructuring target). */
+function isInAssignmentTarget(node: ts.Node): boolean {
+  let n = node;
+  let p = n.parent;
+  let nested = false;
+  while (ts.isArrayLiteralExpression(p) || ts.isObjectLiteralExpression(p) || ts.isPropertyAssignment(p) || ts.isSpreadElement(p) || ts.isSpreadAssignment(p) || ts.isParenthesizedExpression(p)) {
+    if (ts.isPropertyAssignment(p) && p.initializer !== n) return false;
+    nested ||= ts.isArrayLiteralExpression(p) || ts.isObjectLiteralExpression(p);
+    n = p;
+    p = p.parent;
+  }
+  if (!nested) return false;
+  if (ts.isBinaryExpression(p)) return p.left === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+  return (ts.isForOfStatement(p) || ts.isForInStatement(p)) && p.initializer === n;
 }

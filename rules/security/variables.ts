@@ -29,13 +29,26 @@ const GLOBAL: Variable = { defs: [] };
 /** The variable `name` refers to at `at` (the plugin's findVariable from the scope of `at`). */
 export function findVariable(context: NativeContext, name: string, at: ts.Node): Variable | undefined {
   const binding = context.scope.lookup(name, at);
-  if (binding) return { binding, defs: definitionsOf(context, binding) };
+  if (binding && isVisible(binding, at)) return { binding, defs: definitionsOf(context, binding) };
   return DECLARED_GLOBALS.has(name) ? GLOBAL : undefined;
 }
 
 /** True when a variable is never written after its declaration (ESLint: every reference read-only). */
 export function isNeverReassigned(variable: Variable): boolean {
   return !variable.binding || variable.binding.references.every((r) => !r.write);
+}
+
+/**
+ * The native scope hoists a `var` in a namespace or a class static block out to the enclosing
+ * function; ESLint keeps it there, so it is not seen from outside.
+ */
+function isVisible(binding: Binding, at: ts.Node): boolean {
+  if (binding.kind !== "var") return true;
+  let owner: ts.Node | undefined = binding.declaration.parent;
+  while (owner && !isFunctionScope(owner) && !ts.isModuleBlock(owner) && !ts.isClassStaticBlockDeclaration(owner)) owner = owner.parent;
+  if (!owner || isFunctionScope(owner)) return true;
+  for (let n: ts.Node | undefined = at; n; n = n.parent) if (n === owner) return true;
+  return false;
 }
 
 type DeclarationIndex = Map<string, ts.Identifier[]>;
