@@ -1,43 +1,55 @@
-import type { Rule } from "eslint";
-import type * as ESTree from "estree";
+import ts from "typescript";
 import { defineRule } from "../../server/src/engine/rule";
 import { JS_LANGUAGES } from "../../server/src/engine/language";
+import type { NativeContext, NativeEdit } from "../../server/src/engine/js/native/api";
+import { isAssignmentOperator } from "../../server/src/engine/js/native/scope";
 import {
-  calleeName, descendants, enclosingFunction, functionName, memberPath, parentOf, propertyName, staticString, type FunctionNode, type Node,
-} from "./ast";
+  calleeName, descendants, enclosingFunction, functionName, isMemberAccess, memberPath, outermost, parentOf, propertyName, staticString, unwrap,
+  type FunctionNode,
+} from "./tree";
 import { words } from "./names";
-import { readsOf } from "./scope";
 
-const isNone = (n: Node | null | undefined) => staticString(n)?.toLowerCase() === "none";
+const isNone = (n: ts.Node | undefined) => staticString(n)?.toLowerCase() === "none";
 
 /** `algorithms: [..., "none", ...]` in verify options: the "none" element. */
-export function noneInAlgorithms(prop: ESTree.Property): Node | undefined {
-  if (propertyName(prop) !== "algorithms" || prop.value.type !== "ArrayExpression") return undefined;
-  return prop.value.elements.find((e) => e && isNone(e as Node)) as Node | undefined;
+export function noneInAlgorithms(prop: ts.PropertyAssignment): ts.Expression | undefined {
+  if (propertyName(prop) !== "algorithms" || !ts.isArrayLiteralExpression(prop.initializer)) return undefined;
+  return prop.initializer.elements.find((e) => isNone(e));
 }
 
 /** `{ algorithm: "none" }` or `{ alg: "none" }` handed to a signing call, or in its `header`. */
-export function signsWithNone(prop: ESTree.Property): boolean {
+export function signsWithNone(prop: ts.PropertyAssignment): boolean {
   const name = propertyName(prop);
-  if ((name !== "alg" && name !== "algorithm") || !isNone(prop.value as Node)) return false;
-  let obj = parentOf(prop);
-  let holder = obj && parentOf(obj);
-  if (holder?.type === "Property" && propertyName(holder) === "header") {
-    obj = parentOf(holder);
-    holder = obj && parentOf(obj);
+  if ((name !== "alg" && name !== "algorithm") || !isNone(prop.initializer)) return false;
+  let obj: ts.Node | undefined = prop.parent;
+  let holder = parentOf(obj);
+  if (holder && ts.isPropertyAssignment(holder) && propertyName(holder) === "header") {
+    obj = holder.parent;
+    holder = parentOf(obj);
   }
-  if (holder?.type !== "CallExpression" && holder?.type !== "NewExpression") return false;
+  if (!holder || (!ts.isCallExpression(holder) && !ts.isNewExpression(holder))) return false;
   return /sign|header|encode|jwt|token/i.test(calleeName(holder) ?? "");
+}
+
+/** Removes "none" with its comma; only a list that keeps another algorithm can lose it safely. */
+function removeNone(context: NativeContext, elements: ts.NodeArray<ts.Expression>, none: ts.Expression): NativeEdit | undefined {
+  if (elements.length < 2) return undefined;
+  const i = elements.indexOf(none);
+  const last = i === elements.length - 1;
+  return last
+    ? { start: elements[i - 1]!.end, end: none.end, text: "" }
+    : { start: context.startOf(none), end: context.startOf(elements[i + 1]!), text: "" };
 }
 
 const JWT_MODULE = /^(jwt|jsonwebtoken|jsonWebToken|JWT)$/;
 
 /** `jwt.decode(token)` (jsonwebtoken) or jose's `decodeJwt(token)`: reads claims without checking the signature. */
-export function isUnverifiedDecode(call: ESTree.CallExpression): boolean {
+export function isUnverifiedDecode(call: ts.CallExpression): boolean {
   const name = calleeName(call);
   if (name === "decodeJwt") return true;
-  if (name !== "decode" || call.callee.type !== "MemberExpression") return false;
-  return JWT_MODULE.test(memberPath(call.callee.object as Node)?.split(".").pop() ?? "");
+  const callee = unwrap(call.expression);
+  if (name !== "decode" || !isMemberAccess(callee)) return false;
+  return JWT_MODULE.test(memberPath(callee.expression)?.split(".").pop() ?? "");
 }
 
 const VERIFY_CALLS = /^(verify|verifyAsync|jwtVerify|compactVerify|verifyToken|verifyJwt|verifyIdToken)$/;
@@ -50,39 +62,79 @@ const AUTH_TARGET = /^(req|request|ctx|context|res\.locals|ctx\.state)\.(\w+\.)?
 /** Claims a client reads to schedule a refresh, not to decide access. */
 const HOUSEKEEPING = new Set(["exp", "iat", "nbf", "header"]);
 
-/** `role` in `{ role: r }`: a key naming a property, not a variable. */
-function isRenamedKey(id: Node): boolean {
-  const p = parentOf(id);
-  return p?.type === "Property" && p.key === id && !p.shorthand;
+/** A plain `req` parameter: not a default, a rest or a constructor's parameter property. */
+function isRequestParam(p: ts.ParameterDeclaration): boolean {
+  return ts.isIdentifier(p.name) && REQUEST_PARAMS.has(p.name.text) && !p.initializer && !p.dotDotDotToken && !ts.isParameterPropertyDeclaration(p, p.parent);
 }
 
 function isAuthContext(fn: FunctionNode): boolean {
-  if (fn.params.some((p) => p.type === "Identifier" && REQUEST_PARAMS.has(p.name))) return true;
+  if (fn.parameters.some(isRequestParam)) return true;
   return words(functionName(fn) ?? "").some((w) => AUTH_WORDS.has(w));
 }
 
 function verifiesInFunction(fn: FunctionNode): boolean {
-  return descendants(fn.body as Node, (n) => n.type === "CallExpression" && VERIFY_CALLS.test(calleeName(n) ?? "")).length > 0;
+  return !!fn.body && descendants(fn.body, (n) => ts.isCallExpression(n) && VERIFY_CALLS.test(calleeName(n) ?? "")).length > 0;
+}
+
+/** Where a walk up from a value stops: statements, blocks and declarations end the expression. */
+function endsExpression(n: ts.Node): boolean {
+  const k = n.kind;
+  if (k >= ts.SyntaxKind.FirstStatement && k <= ts.SyntaxKind.LastStatement) return true;
+  switch (k) {
+    case ts.SyntaxKind.Block:
+    case ts.SyntaxKind.FunctionDeclaration:
+    case ts.SyntaxKind.ClassDeclaration:
+    case ts.SyntaxKind.EnumDeclaration:
+    case ts.SyntaxKind.ModuleDeclaration:
+    case ts.SyntaxKind.ImportDeclaration:
+    case ts.SyntaxKind.ImportEqualsDeclaration:
+    case ts.SyntaxKind.ExportDeclaration:
+    case ts.SyntaxKind.ExportAssignment:
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** Whether a value carrying the decoded claims decides access: stored as the user, tested, or returned. */
-function decidesAccess(value: Node, fn: FunctionNode): boolean {
+function decidesAccess(value: ts.Node, fn: FunctionNode): boolean {
+  const at = outermost(value);
   const p = parentOf(value);
-  if (p?.type === "MemberExpression" && p.object === value && HOUSEKEEPING.has(propertyName(p) ?? "")) return false;
-  if (p?.type === "AssignmentExpression" && p.right === value && AUTH_TARGET.test(memberPath(p.left as Node) ?? "")) return true;
+  if (p && isMemberAccess(p) && p.expression === at && HOUSEKEEPING.has(propertyName(p) ?? "")) return false;
+  if (p && ts.isBinaryExpression(p) && p.right === at && isAssignmentOperator(p.operatorToken.kind) && AUTH_TARGET.test(memberPath(p.left) ?? "")) return true;
   if (!isAuthContext(fn)) return false;
-  if (p?.type === "ReturnStatement" || (p?.type === "ArrowFunctionExpression" && p.body === value)) return true;
-  for (let n: Node | undefined = value; n && n !== fn; n = parentOf(n)) {
+  if (p && (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === at))) return true;
+  for (let n: ts.Node | undefined = value; n && n !== fn; n = parentOf(n)) {
     const up = parentOf(n);
-    if ((up?.type === "IfStatement" || up?.type === "ConditionalExpression") && up.test === n) return true;
-    if (up && /Statement|Declaration$/.test(up.type)) return false;
+    const outer = outermost(n);
+    if (up && ((ts.isIfStatement(up) && up.expression === outer) || (ts.isConditionalExpression(up) && up.condition === outer))) return true;
+    if (up && endsExpression(up)) return false;
   }
   return false;
 }
 
+/** The identifiers a declaration binds (`claims`, or `role` and `r` in `{ role, id: r }`). */
+function declaredNames(name: ts.BindingName): ts.Identifier[] {
+  if (ts.isIdentifier(name)) return [name];
+  return name.elements.flatMap((e) => (ts.isBindingElement(e) ? declaredNames(e.name) : []));
+}
+
+/** `jwt.decode(t)` whose claims decide access, directly or through the variable holding them. */
+function trustsDecoded(context: NativeContext, call: ts.CallExpression, fn: FunctionNode): boolean {
+  const awaited = parentOf(call);
+  const value = awaited && ts.isAwaitExpression(awaited) ? awaited : call;
+  if (decidesAccess(value, fn)) return true;
+  const holder = parentOf(value);
+  if (!holder || !ts.isVariableDeclaration(holder) || holder.initializer !== outermost(value)) return false;
+  return declaredNames(holder.name).some((id) => {
+    const reads = context.scope.resolve(id)?.references.filter((r) => r.read) ?? [];
+    return reads.some((read) => decidesAccess(read.id, fn));
+  });
+}
+
 export default defineRule({
   id: "js/jwt-verification-bypass",
-  engine: "eslint",
+  engine: "native",
   title: "JWT accepted without signature verification",
   description: "JWTs accepted with the \"none\" algorithm, signed with it, or decoded without verification and then trusted let anyone forge a token.",
   severity: "high",
@@ -92,38 +144,28 @@ export default defineRule({
   languages: JS_LANGUAGES,
   fixable: true,
   fixTitle: "Remove \"none\" from the accepted algorithms",
+  // `algorithms` and `algorithm` contain "alg"; decoding calls contain "decode".
+  triggers: ["alg", "decode"],
   messages: {
     acceptsNone: "Accepting the \"none\" algorithm lets anyone send an unsigned token with any claims.",
     signsNone: "Tokens with alg \"none\" carry no signature, so a receiver that accepts them trusts forged claims.",
     decodeTrusted:
       "{{call}} does not check the signature, but its claims are trusted here; use jwt.verify with the key and an algorithms list.",
   },
-  create(context: Rule.RuleContext): Rule.RuleListener {
+  create(context) {
     return {
-      Property(node: ESTree.Property) {
+      PropertyAssignment(node) {
         const none = noneInAlgorithms(node);
         if (none) {
-          const elements = (node.value as ESTree.ArrayExpression).elements;
-          const i = elements.indexOf(none as ESTree.Expression);
-          const from = i < elements.length - 1 ? none.range![0] : elements[i - 1]?.range?.[1];
-          const to = i < elements.length - 1 ? elements[i + 1]!.range![0] : none.range![1];
-          // Only a list that keeps another algorithm can lose "none" safely.
-          const fix = elements.length > 1 && from !== undefined ? (f: Rule.RuleFixer) => f.removeRange([from, to]) : null;
+          const fix = removeNone(context, (node.initializer as ts.ArrayLiteralExpression).elements, none);
           context.report({ node: none, messageId: "acceptsNone", fix });
         } else if (signsWithNone(node)) context.report({ node, messageId: "signsNone" });
       },
-      CallExpression(node: ESTree.CallExpression) {
+      CallExpression(node) {
         if (!isUnverifiedDecode(node)) return;
         const fn = enclosingFunction(node);
         if (!fn || verifiesInFunction(fn)) return;
-        const value = parentOf(node)?.type === "AwaitExpression" ? parentOf(node)! : node;
-        const holder = parentOf(value);
-        let trusted = decidesAccess(value, fn);
-        if (!trusted && holder?.type === "VariableDeclarator" && holder.init === value) {
-          const names = descendants(holder.id as Node, (n) => n.type === "Identifier" && !isRenamedKey(n)) as ESTree.Identifier[];
-          trusted = names.some((id) => readsOf(context, id).some((read) => decidesAccess(read as Node, fn)));
-        }
-        if (trusted) context.report({ node, messageId: "decodeTrusted", data: { call: context.sourceCode.getText(node.callee) } });
+        if (trustsDecoded(context, node, fn)) context.report({ node, messageId: "decodeTrusted", data: { call: context.textOf(node.expression) } });
       },
     };
   },
