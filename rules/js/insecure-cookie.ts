@@ -1,12 +1,15 @@
-import type { Rule } from "eslint";
-import type * as ESTree from "estree";
+import ts from "typescript";
 import { defineRule } from "../../server/src/engine/rule";
 import { JS_LANGUAGES } from "../../server/src/engine/language";
-import { calleeName, hasSpread, isFalse, memberPath, objectProperty, staticString, type Node } from "./ast";
+import type { NativeContext, NativeEdit } from "../../server/src/engine/js/native/api";
+import { calleeName, edit, hasSpread, isFalse, isMemberAccess, memberPath, objectProperty, propertyValue, staticString, unwrap } from "./tree";
 import { isSessionCookieName } from "./names";
 
 const FLAGS = ["httpOnly", "secure"] as const;
 type Flag = (typeof FLAGS)[number];
+type Property = ts.PropertyAssignment | ts.ShorthandPropertyAssignment;
+
+const COOKIE_CALLS = new Set(["cookie", "setCookie", "set", "session", "expressSession", "cookieSession"]);
 
 /**
  * A cookie being set and which flags matter when left out: Express `res.cookie` and Fastify
@@ -14,19 +17,24 @@ type Flag = (typeof FLAGS)[number];
  * default both sensibly, so only an explicit `false` counts there.
  */
 export interface CookieSite {
-  options: ESTree.ObjectExpression | undefined;
+  options: ts.ObjectLiteralExpression | undefined;
   /** Where a missing options object would go: after this argument. */
-  after: Node;
+  after: ts.Node;
   mustSet: readonly Flag[];
 }
 
 const RESPONSE = /^(res|response|reply)$/;
 
-export function cookieSite(call: ESTree.CallExpression): CookieSite | undefined {
+export function cookieSite(call: ts.CallExpression): CookieSite | undefined {
   const name = calleeName(call);
-  const args = call.arguments as Node[];
-  const owner = call.callee.type === "MemberExpression" ? memberPath(call.callee.object as Node) : undefined;
-  const optionsAt = (i: number) => (args[i]?.type === "ObjectExpression" ? (args[i] as ESTree.ObjectExpression) : undefined);
+  if (!name || !COOKIE_CALLS.has(name)) return undefined;
+  const args = call.arguments;
+  const callee = unwrap(call.expression);
+  const owner = isMemberAccess(callee) ? memberPath(callee.expression) : undefined;
+  const optionsAt = (i: number) => {
+    const arg = args[i] && unwrap(args[i]);
+    return arg && ts.isObjectLiteralExpression(arg) ? arg : undefined;
+  };
   if ((name === "cookie" || name === "setCookie") && owner && RESPONSE.test(owner.split(".").pop()!) && args.length >= 2) {
     const cookieName = staticString(args[0]);
     if (cookieName === undefined || !isSessionCookieName(cookieName)) return undefined;
@@ -40,25 +48,31 @@ export function cookieSite(call: ESTree.CallExpression): CookieSite | undefined 
   }
   const config = optionsAt(0);
   if ((name === "session" || name === "expressSession") && config && (objectProperty(config, "secret") || objectProperty(config, "store"))) {
-    const cookie = objectProperty(config, "cookie")?.value;
-    if (cookie && cookie.type !== "ObjectExpression") return undefined;
-    return { options: cookie as ESTree.ObjectExpression | undefined, after: config, mustSet: cookie || !hasSpread(config) ? ["secure"] : [] };
+    const cookieProperty = objectProperty(config, "cookie");
+    const cookie = cookieProperty && unwrap(propertyValue(cookieProperty));
+    if (cookie && !ts.isObjectLiteralExpression(cookie)) return undefined;
+    return { options: cookie, after: config, mustSet: cookie || !hasSpread(config) ? ["secure"] : [] };
   }
   if (name === "cookieSession" && config) return { options: config, after: config, mustSet: [] };
   return undefined;
 }
 
 /** Flags set to the literal `false`, and flags that must be set but are absent. */
-export function cookieProblems(site: CookieSite): { disabled: ESTree.Property[]; missing: Flag[] } {
+export function cookieProblems(site: CookieSite): { disabled: Property[]; missing: Flag[] } {
   const opts = site.options;
-  const disabled = FLAGS.map((f) => (opts ? objectProperty(opts, f) : undefined)).filter((p): p is ESTree.Property => !!p && isFalse(p.value as Node));
+  const disabled = FLAGS.map((f) => (opts ? objectProperty(opts, f) : undefined)).filter((p): p is Property => !!p && isFalse(propertyValue(p)));
   const missing = opts && hasSpread(opts) ? [] : site.mustSet.filter((f) => !opts || !objectProperty(opts, f));
   return { disabled, missing };
 }
 
+function addProperties(context: NativeContext, obj: ts.ObjectLiteralExpression, text: string): NativeEdit {
+  const last = obj.properties[obj.properties.length - 1];
+  return last ? edit.insertAfter(last, `, ${text}`) : edit.replace(context, obj, `{ ${text} }`);
+}
+
 export default defineRule({
   id: "js/insecure-cookie",
-  engine: "eslint",
+  engine: "native",
   title: "Session cookie without HttpOnly or Secure",
   description: "Session and token cookies set without HttpOnly can be read by injected scripts, and without Secure travel over plain HTTP.",
   severity: "medium",
@@ -68,32 +82,33 @@ export default defineRule({
   languages: JS_LANGUAGES,
   fixable: true,
   fixTitle: "Turn the cookie flag on",
+  // cookie, setCookie, cookies.set, session, expressSession, cookieSession.
+  triggers: ["cookie", "Cookie", "session", "Session"],
   messages: {
     disabled: "{{flag}}: false means this session cookie {{why}}.",
     missing: "This session cookie is set without {{flags}}, so it {{why}}.",
     addFlags: "Add {{flags}}",
   },
-  create(context: Rule.RuleContext): Rule.RuleListener {
+  create(context) {
     const why = (flags: readonly Flag[]) =>
       flags.map((f) => (f === "httpOnly" ? "can be read by any injected script" : "is sent over plain HTTP")).join(" and ");
     return {
-      CallExpression(node: ESTree.CallExpression) {
+      CallExpression(node) {
         const site = cookieSite(node);
         if (!site) return;
         const { disabled, missing } = cookieProblems(site);
         for (const prop of disabled) {
           const flag = objectProperty(site.options!, "secure") === prop ? "secure" : "httpOnly";
-          context.report({ node: prop, messageId: "disabled", data: { flag, why: why([flag]) }, fix: (f) => f.replaceText(prop.value, "true") });
+          context.report({ node: prop, messageId: "disabled", data: { flag, why: why([flag]) }, fix: edit.replace(context, propertyValue(prop), "true") });
         }
         if (missing.length === 0) return;
         const text = missing.map((f) => `${f}: true`).join(", ");
         const opts = site.options;
-        const fix = (f: Rule.RuleFixer) => {
-          if (opts) return addProperties(f, opts, text);
-          // express-session without a cookie object: the flags go into a new `cookie` property.
-          if (site.after.type === "ObjectExpression" && site.after !== node.arguments[1]) return addProperties(f, site.after, `cookie: { ${text} }`);
-          return f.insertTextAfter(site.after, `, { ${text} }`);
-        };
+        let fix: NativeEdit;
+        if (opts) fix = addProperties(context, opts, text);
+        // express-session without a cookie object: the flags go into a new `cookie` property.
+        else if (ts.isObjectLiteralExpression(site.after) && site.after !== node.arguments[1]) fix = addProperties(context, site.after, `cookie: { ${text} }`);
+        else fix = edit.insertAfter(site.after, `, { ${text} }`);
         context.report({
           node: opts ?? node,
           messageId: "missing",
@@ -104,8 +119,3 @@ export default defineRule({
     };
   },
 });
-
-function addProperties(f: Rule.RuleFixer, obj: ESTree.ObjectExpression, text: string): Rule.Fix {
-  const last = obj.properties[obj.properties.length - 1];
-  return last ? f.insertTextAfter(last, `, ${text}`) : f.replaceText(obj, `{ ${text} }`);
-}
