@@ -1,10 +1,9 @@
-import type { Rule } from "eslint";
-import type * as ESTree from "estree";
+import ts from "typescript";
 import { defineRule } from "../../server/src/engine/rule";
 import { JS_LANGUAGES } from "../../server/src/engine/language";
-import { bindingName, memberPath, parentOf, referenceName, staticString, type Node } from "./ast";
-import { isCredentialName, upperSnake, words } from "./names";
-import { findProviderTokens } from "../../server/src/engine/secrets/providers";
+import { bindingName, edit, memberPath, outermost, parentOf, referenceName } from "./tree";
+import { credentialNameSpellings, isCredentialName, upperSnake, words } from "./names";
+import { findProviderTokens, PROVIDER_PATTERNS } from "../../server/src/engine/secrets/providers";
 import { findPrivateKeys } from "../../server/src/engine/secrets/private-keys";
 import { isPlaceholder, looksRandom, mask } from "../../server/src/engine/secrets/values";
 
@@ -37,21 +36,30 @@ export function looksGenerated(value: string): boolean {
   return value.length >= 12 && looksRandom(value) && !isWordy(value);
 }
 
+const LOGICAL = new Set([ts.SyntaxKind.BarBarToken, ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.QuestionQuestionToken]);
+const EQUALITY = new Set([
+  ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken,
+]);
+
 /** Where a literal sits: the name it is bound to or compared with, and whether it is an env fallback. */
-export function literalContext(node: Node): { name?: string; envFallback: boolean } {
+export function literalContext(node: ts.Node): { name?: string; envFallback: boolean } {
   const p = parentOf(node);
-  if (p?.type === "LogicalExpression" && p.right === node) {
-    return { name: bindingName(p), envFallback: /^process\.env\b/.test(memberPath(p.left as Node) ?? "") };
+  const at = outermost(node);
+  if (p && ts.isBinaryExpression(p) && LOGICAL.has(p.operatorToken.kind) && p.right === at) {
+    return { name: bindingName(p), envFallback: /^process\.env\b/.test(memberPath(p.left) ?? "") };
   }
-  if (p?.type === "BinaryExpression" && ["===", "!==", "==", "!="].includes(p.operator)) {
-    return { name: referenceName((p.left === node ? p.right : p.left) as Node), envFallback: false };
+  if (p && ts.isBinaryExpression(p) && EQUALITY.has(p.operatorToken.kind)) {
+    return { name: referenceName(p.left === at ? p.right : p.left), envFallback: false };
   }
   return { name: bindingName(node), envFallback: false };
 }
 
+/** Neither a provider token nor a generated value fits in fewer characters. */
+const SHORTEST_REPORTED = 12;
+
 export default defineRule({
   id: "js/hardcoded-credentials",
-  engine: "eslint",
+  engine: "native",
   title: "Hard-coded credential",
   description: "Passwords, API keys, tokens and private keys written into source code leak with every copy of the code.",
   severity: "high",
@@ -59,16 +67,18 @@ export default defineRule({
   cwe: ["CWE-798"],
   owasp: ["A07"],
   languages: JS_LANGUAGES,
+  // A finding needs a credential name or a provider's token (or a private key, whose header has "KEY").
+  triggers: [...credentialNameSpellings(), ...PROVIDER_PATTERNS.flatMap((p) => p.needles)],
   messages: {
     provider: "This string is {{what}} ({{masked}}) written into the code; revoke it and load it from the environment or a secret store.",
     named: "`{{name}}` is set to a hard-coded secret ({{masked}}); load it from the environment or a secret store.",
     useEnv: "Read it from process.env.{{env}}",
   },
-  create(context: Rule.RuleContext): Rule.RuleListener {
-    const check = (node: ESTree.Literal | ESTree.TemplateLiteral) => {
-      const value = staticString(node as Node);
-      if (value === undefined || isPlaceholderValue(value)) return;
-      const { name, envFallback } = literalContext(node as Node);
+  create(context) {
+    const check = (node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral) => {
+      const value = node.text;
+      if (value.length < SHORTEST_REPORTED || isPlaceholderValue(value)) return;
+      const { name, envFallback } = literalContext(node);
       const known = provider(value);
       if (!known && (envFallback || !isCredentialName(name) || !looksGenerated(value))) return;
       const env = name !== undefined ? upperSnake(name) : known!.env;
@@ -76,9 +86,9 @@ export default defineRule({
         node,
         messageId: known ? "provider" : "named",
         data: { what: known?.what ?? "", name: name ?? "", masked: mask(value) },
-        suggest: [{ messageId: "useEnv", data: { env }, fix: (f) => f.replaceText(node, `process.env.${env}`) }],
+        suggest: [{ messageId: "useEnv", data: { env }, fix: edit.replace(context, node, `process.env.${env}`) }],
       });
     };
-    return { Literal: check, TemplateLiteral: check };
+    return { StringLiteral: check, NoSubstitutionTemplateLiteral: check };
   },
 });

@@ -59,6 +59,14 @@ export function isCredentialName(name: string | undefined): boolean {
   return ws.some((w) => CREDENTIAL_WORDS.has(w));
 }
 
+/**
+ * How a credential name can be spelled in source text: `words` splits names only where case or
+ * punctuation changes, so each credential word appears lower-case, capitalised or upper-case.
+ */
+export function credentialNameSpellings(): string[] {
+  return [...CREDENTIAL_WORDS, "key"].flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()]);
+}
+
 /** Words for values that must be unguessable: tokens, nonces, salts, session ids, one-time codes. */
 const UNGUESSABLE_WORDS = new Set([
   "token", "tokens", "secret", "password", "passwd", "pwd", "passphrase", "nonce", "salt", "otp", "totp", "csrf",
