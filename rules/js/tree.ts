@@ -53,6 +53,7 @@ export function isConstant(node: ts.Node | undefined): boolean {
   if (ts.isTemplateExpression(n)) return n.templateSpans.every((s) => isConstant(s.expression));
   if (ts.isBinaryExpression(n)) return isConstant(n.left) && isConstant(n.right);
   if (ts.isPrefixUnaryExpression(n)) return isConstant(n.operand);
+  if (ts.isVoidExpression(n) || ts.isTypeOfExpression(n)) return isConstant(n.expression);
   if (ts.isArrayLiteralExpression(n)) return n.elements.every((e) => !ts.isSpreadElement(e) && isConstant(e));
   return false;
 }
