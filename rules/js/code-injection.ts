@@ -65,7 +65,7 @@ function jsonText(code: ts.Node): ts.Node | undefined {
   const n = unwrap(code);
   if (!isPlus(n) || staticString(n.right) !== ")") return undefined;
   const left = unwrap(n.left);
-  return isPlus(left) && staticString(left.left) === "(" ? left.right : undefined;
+  return isPlus(left) && staticString(left.left) === "(" ? withoutParentheses(left.right) : undefined;
 }
 
 export default defineRule({
