@@ -4,7 +4,7 @@
 // rule }], parseErrors: [{ file, line, message }] } with paths relative to the scanned folder,
 // 1-based lines and eslint-plugin-security's rules as `security/<rule>`.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { measureNode, median } from "./measure.mjs";
@@ -24,10 +24,31 @@ export default [
 `;
 }
 
+let snapshot;
+
+/**
+ * Vigil's CLI from a private copy of dist/, taken once per benchmark process: a rebuild during the
+ * run (another build in the same clone) must not change the program mid-measurement, nor its
+ * engine identity, which keys the scan cache. The copy sits inside the clone so that anything the
+ * bundles leave external still resolves from its node_modules.
+ */
 export function vigilCli(repoRoot) {
-  const cli = join(repoRoot, "dist", "cli.js");
-  if (!existsSync(cli)) throw new Error("dist/cli.js is missing: run `npm run build` first (`npm run bench` does)");
-  return cli;
+  const dist = join(repoRoot, "dist");
+  if (!existsSync(join(dist, "cli.js"))) throw new Error("dist/cli.js is missing: run `npm run build` first (`npm run bench` does)");
+  if (snapshot) return snapshot;
+  const copy = join(repoRoot, "node_modules", ".cache", "vigil-bench", `dist-${process.pid}`);
+  process.on("exit", () => rmSync(copy, { recursive: true, force: true }));
+  for (let attempt = 1; ; attempt++) {
+    rmSync(copy, { recursive: true, force: true });
+    mkdirSync(copy, { recursive: true });
+    for (const file of readdirSync(dist).filter((f) => f.endsWith(".js"))) copyFileSync(join(dist, file), join(copy, file));
+    // A file caught half-written by a build in progress does not load: copy again.
+    if (spawnSync(process.execPath, [join(copy, "cli.js"), "--version"]).status === 0) break;
+    if (attempt === 5) throw new Error(`dist/cli.js does not run (a build in progress?)`);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 3000);
+  }
+  snapshot = join(copy, "cli.js");
+  return snapshot;
 }
 
 /** Whether `vigil scan` takes a flag (read from its usage, so the suites follow the CLI as it grows). */
