@@ -11,7 +11,8 @@ const WIDTHS = ["UInt8", "UInt16LE", "UInt16BE", "UInt32LE", "UInt32BE", "Int8",
 const NO_ASSERT_ARGUMENT = new Map<string, number>([...WIDTHS.map((w) => [`read${w}`, 1] as const), ...WIDTHS.map((w) => [`write${w}`, 2] as const)]);
 
 const check: SecurityCheck = {
-  triggers: ["readUInt", "readInt", "readFloat", "readDouble", "writeUInt", "writeInt", "writeFloat", "writeDouble", IDENTIFIER_ESCAPE],
+  // Each method name holds one of these; words with a rare first letter are searched fastest.
+  triggers: ["UInt", "Int8", "Int16", "Int32", "Float", "Double", IDENTIFIER_ESCAPE],
   messages: { noAssert: "Found Buffer.{{method}} with noAssert flag set true" },
   create(context) {
     const visit = (node: MemberNode) => {
