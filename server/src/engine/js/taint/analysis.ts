@@ -49,15 +49,27 @@ export interface Frame {
   fn: FunctionState;
 }
 
-export function contentHash(text: string): string {
-  return createHash("sha1").update(text).digest("hex");
+const hashes = new Map<string, { text: string; hash: string }>();
+
+/**
+ * A digest of a file's text, remembered by path: a scan reads the same imported file for many
+ * importers, and the same string object compares equal at once.
+ */
+export function contentHash(text: string, path?: string): string {
+  const known = path !== undefined ? hashes.get(path) : undefined;
+  if (known && known.text === text) return known.hash;
+  const hash = createHash("sha1").update(text).digest("hex");
+  if (path !== undefined) {
+    if (hashes.size >= 10_000) hashes.clear();
+    hashes.set(path, { text, hash });
+  }
+  return hash;
 }
 
 /** One file's analysis: its tree, module scope, exports, function summaries and the flows it found. */
 export class FileAnalysis {
   readonly file: FileRef;
   readonly sf: ts.SourceFile;
-  readonly hash: string;
   readonly scope = new Scope();
   readonly env = new Env();
   readonly exports = new Map<string, Binding | FunctionRef>();
@@ -73,15 +85,19 @@ export class FileAnalysis {
   /** `sf`: the file's tree when the rules already parsed it. */
   constructor(readonly text: string, path: string, public host: ModuleHost, lines?: LineIndex, sf?: ts.SourceFile) {
     this.file = { path, lines: lines ?? new LineIndex(text) };
-    this.hash = contentHash(text);
     this.sf = sf ?? parseSource(path, text);
   }
 
-  run(): this {
+  /**
+   * `imported`: the file is analysed for its exports' summaries, which are built when a caller asks;
+   * flows inside its own uncalled functions are its own findings, found when it is analysed itself.
+   */
+  run(imported = false): this {
     const fr: Frame = { scope: this.scope, env: this.env, fn: { returns: [] } };
     declareImports(this, this.sf.statements, fr);
     hoist(this.sf.statements, this.scope, this.env, true);
     runStatements(this, this.sf.statements, fr);
+    if (imported) return this;
     // Functions nobody in this file calls (handlers, exports) still hold flows from sources.
     for (let i = 0; i < this.pending.length; i++) {
       const ref = this.pending[i]!;

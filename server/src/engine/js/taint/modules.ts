@@ -46,7 +46,7 @@ function isFresh(entry: CacheEntry, files: SourceFiles, seen: Set<string>): bool
     if (seen.has(dep)) continue;
     seen.add(dep);
     const text = files.read(dep);
-    if (text === undefined || contentHash(text) !== hash) return false;
+    if (text === undefined || contentHash(text, dep) !== hash) return false;
     const depEntry = cache.get(dep);
     if (depEntry && (depEntry.hash !== hash || !isFresh(depEntry, files, seen))) return false;
   }
@@ -62,7 +62,7 @@ export function loadModule(from: FileAnalysis, spec: string): FileAnalysis | und
     if (candidate === from.file.path || EXTENSIONS.every((e) => !candidate.endsWith(e))) continue;
     const text = files.read(candidate);
     if (text === undefined) continue;
-    const hash = contentHash(text);
+    const hash = contentHash(text, candidate);
     from.deps.set(candidate, hash);
     if (host.loading.has(candidate)) return undefined;
     const hit = cache.get(candidate);
@@ -74,7 +74,7 @@ export function loadModule(from: FileAnalysis, spec: string): FileAnalysis | und
     }
     host.loading.add(candidate);
     try {
-      const analysis = new FileAnalysis(text, candidate, host).run();
+      const analysis = new FileAnalysis(text, candidate, host).run(true);
       if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
       cache.set(candidate, { hash, analysis });
       return analysis;
