@@ -121,6 +121,14 @@ export function summariseRuns(runs, lines) {
   };
 }
 
+/** A read report's findings and parse errors as one comparable string (file, line, rule of each, sorted). */
+export function findingKeys(report) {
+  return [...report.findings, ...report.parseErrors.map((p) => ({ ...p, rule: "parse-error" }))]
+    .map((f) => `${f.file}:${f.line} ${f.rule}`)
+    .sort()
+    .join("\n");
+}
+
 const posix = (path) => path.split(sep).join("/");
 
 function readVigil(out) {

@@ -9,7 +9,7 @@ import { join, relative } from "node:path";
 import { sourceFiles } from "../lib/corpus.mjs";
 import { CORPUS_OPTIONS, corpusOption, judgedOn, runsOption } from "../lib/options.mjs";
 import { count, formatTable, megabytes, seconds } from "../lib/table.mjs";
-import { eslintBaselineConfig, eslintTool, measureTool, summariseRuns, vigilCli, vigilScanHas, vigilTool } from "../lib/tools.mjs";
+import { eslintBaselineConfig, eslintTool, findingKeys, measureTool, summariseRuns, vigilCli, vigilScanHas, vigilTool } from "../lib/tools.mjs";
 
 export const name = "rescan";
 export const description = "re-scan after changing one file: Vigil with --cache beside eslint --cache";
@@ -43,7 +43,7 @@ export async function run(ctx) {
     const rescans = new Map(tools.map((t) => [t.label, []]));
     const unchangedFindings = new Map(tools.map((t) => [t.label, true]));
     for (const tool of tools) {
-      cold.set(tool.label, { run: await measureTool(tool, corpus, report(tool)), findings: findingKeys(tool, report(tool), corpus) });
+      cold.set(tool.label, { run: await measureTool(tool, corpus, report(tool)), findings: findingKeys(tool.read(report(tool), corpus)) });
       ctx.progress(`  cold ${tool.label}: ${seconds(cold.get(tool.label).run.wallMs)} s wall`);
     }
     const original = readFileSync(changed.path, "utf8");
@@ -54,7 +54,7 @@ export async function run(ctx) {
         for (const tool of round % 2 ? [...tools].reverse() : tools) {
           const m = await measureTool(tool, corpus, report(tool));
           rescans.get(tool.label).push(m);
-          if (findingKeys(tool, report(tool), corpus) !== cold.get(tool.label).findings) unchangedFindings.set(tool.label, false);
+          if (findingKeys(tool.read(report(tool), corpus)) !== cold.get(tool.label).findings) unchangedFindings.set(tool.label, false);
           ctx.progress(`  re-scan ${round + 1}/${runs} ${tool.label}: ${seconds(m.wallMs)} s wall, ${seconds(m.cpuMs)} s CPU`);
         }
       }
@@ -84,15 +84,6 @@ function midSizeFile(sources) {
   if (sources.length === 0) throw new Error("the corpus has no JS/TS file to change");
   const sorted = [...sources].sort((a, b) => a.lines - b.lines || (a.path < b.path ? -1 : 1));
   return sorted[sorted.length >> 1];
-}
-
-/** A tool's findings as one comparable string (file, line, rule of each, sorted). */
-function findingKeys(tool, out, cwd) {
-  const { findings, parseErrors } = tool.read(out, cwd);
-  return [...findings, ...parseErrors.map((p) => ({ ...p, rule: "parse-error" }))]
-    .map((f) => `${f.file}:${f.line} ${f.rule}`)
-    .sort()
-    .join("\n");
 }
 
 function printTiming(ctx, timing, unchangedFindings, runs) {

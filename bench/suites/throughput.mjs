@@ -16,7 +16,7 @@ import { CORPUS_OPTIONS, corpusOption, judgedOn, runsOption } from "../lib/optio
 import { compareAnchors, comparePluginFindings, printAnchorParity, printPluginParity } from "../lib/parity.mjs";
 import { count, formatTable, megabytes, seconds } from "../lib/table.mjs";
 import {
-  eslintBaselineConfig, eslintTool, measureTool, oxlintTool, summariseRuns, vigilCli, vigilScanHas, vigilTool,
+  eslintBaselineConfig, eslintTool, findingKeys, measureTool, oxlintTool, summariseRuns, vigilCli, vigilScanHas, vigilTool,
 } from "../lib/tools.mjs";
 
 export const name = "throughput";
@@ -75,9 +75,12 @@ export async function run(ctx) {
     ctx.print(`parse errors: ${[...reports].map(([label, r]) => `${label} ${r.parseErrors.length}`).join(", ")}`);
     const own = reports.get("Vigil").findings.filter((f) => !f.rule.startsWith("security/") && f.kind === "finding");
     ctx.print(`beyond the plugin's rules, Vigil reported ${count(own.length)} findings of its own rules`);
+    // However many threads analyse, the report must be the same.
+    const variants = Object.fromEntries(vigils.slice(1).map((v) => [v.label, findingKeys(reports.get(v.label)) === findingKeys(reports.get("Vigil"))]));
+    for (const [label, same] of Object.entries(variants)) ctx.print(`${label} reports ${same ? "the same findings as" : "OTHER FINDINGS THAN"} Vigil`);
 
     const acceptance = judge(timing, plugin, corpusName);
-    return { corpus: { name: corpusName, dir, ...source }, runs, timing, ratios, parity: { plugin, anchors }, acceptance };
+    return { corpus: { name: corpusName, dir, ...source }, runs, timing, ratios, parity: { plugin, anchors, variants }, acceptance };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -97,6 +97,7 @@ describe("bench/run.mjs throughput", () => {
     assert.deepEqual(rows["security/detect-object-injection"], [1, 0, 0, true], "calibrated off, with its reason");
     assert.equal(throughput.parity.plugin.missing, 0);
     assert.equal(throughput.parity.anchors.identical, true);
+    for (const [variant, same] of Object.entries(throughput.parity.variants)) assert.equal(same, true, `${variant} reports what Vigil does`);
 
     const vigils = Object.keys(throughput.timing).filter((tool) => tool.startsWith("Vigil"));
     const criteria = throughput.acceptance.map((c: { criterion: string; met: unknown }) => [c.criterion.replace(/ \(judged.*/, ""), typeof c.met]);
