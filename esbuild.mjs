@@ -21,6 +21,8 @@ const common = {
 const entries = [
   { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js" },
   { entryPoints: ["server/src/lsp/main.ts"], outfile: "dist/server.js" },
+  // The server proper, which dist/server.js loads through V8's code cache.
+  { entryPoints: ["server/src/lsp/server.ts"], outfile: "dist/server-core.js" },
   { entryPoints: ["server/src/engine/parallel/worker.ts"], outfile: "dist/scan-worker.js" },
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js", external: ["vscode"] },
 ].filter((e) => existsSync(e.entryPoints[0]));

@@ -1,3 +1,4 @@
+import * as path from "node:path";
 import * as vscode from "vscode";
 import { LanguageClient, State, TransportKind, type LanguageClientOptions } from "vscode-languageclient/node";
 import { LANGUAGES } from "../../server/src/engine/language";
@@ -44,7 +45,8 @@ export async function deactivate(): Promise<void> {
 
 function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath("dist/server.js");
-  const server = { module: serverModule, transport: TransportKind.ipc };
+  // The server's compiled code is cached in the extension's own storage, not in a workspace.
+  const server = { module: serverModule, transport: TransportKind.ipc, args: [`--code-cache-dir=${path.join(context.globalStorageUri.fsPath, "code-cache")}`] };
   const options: LanguageClientOptions = {
     documentSelector: LANGUAGES.map((language) => ({ scheme: "file", language })),
     outputChannel: output,
@@ -53,6 +55,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     initializationOptions: (): InitializationOptions => ({
       trusted: vscode.workspace.isTrusted,
       clientCommands: [IGNORE_FINDING_COMMAND, ACCEPT_RISK_COMMAND],
+      // Workspace scans keep their cache here; no folder open means no storage, and no cache.
+      storageFolder: context.storageUri?.fsPath,
     }),
     middleware: {
       window: {

@@ -1,7 +1,8 @@
 /**
- * A real LSP client for the protocol tests: spawns `node dist/cli.js lsp --stdio` and talks
- * JSON-RPC over the child's stdio with vscode-languageserver-protocol. Every server message is kept
- * in order, so a test takes a mark, triggers something, and waits for what follows the mark.
+ * A real LSP client for the protocol tests: spawns `node dist/cli.js lsp --stdio` (or what
+ * `serverArgs` names) and talks JSON-RPC over the child's stdio with vscode-languageserver-protocol.
+ * Every server message is kept in order, so a test takes a mark, triggers something, and waits for
+ * what follows the mark.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import {
@@ -30,6 +31,8 @@ export interface SessionOptions {
   settings?: Record<string, unknown>;
   /** The client's `workspace.workspaceEdit` capability (documentChanges, resource operations). */
   workspaceEdit?: Record<string, unknown>;
+  /** What `node` runs; default `dist/cli.js lsp --stdio`. */
+  serverArgs?: string[];
 }
 
 interface Received {
@@ -72,7 +75,7 @@ export class LspSession {
 
   static async start(options: SessionOptions): Promise<LspSession> {
     await ensureBuilt();
-    const child = spawn(process.execPath, [CLI, "lsp", "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, options.serverArgs ?? [CLI, "lsp", "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
     const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const session = new LspSession(child, conn, options);
     conn.listen();

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { analyzeFile, isAnalysable } from "../engine/analyze";
 import type { Finding } from "../engine/finding";
@@ -40,6 +40,7 @@ export function isAnalysableDocument(doc: TextDocument): boolean {
  */
 export class DocumentAnalyzer {
   private readonly last = new Map<string, { hash: string; findings: Finding[]; read: Map<string, string | undefined> }>();
+  private readonly files = new DiskFiles();
 
   analyse(doc: TextDocument, config: FolderConfig, threatModels?: DocumentThreatModels): DocumentResult {
     const path = documentPath(doc.uri);
@@ -51,8 +52,8 @@ export class DocumentAnalyzer {
       .digest("hex");
     const hit = this.last.get(doc.uri);
     // A hit also needs the other files the last analysis read (imports, lockfiles) unchanged.
-    if (hit?.hash === hash && unchanged(hit.read)) return { findings: hit.findings, cached: true };
-    const project = recordingProjectFacts();
+    if (hit?.hash === hash && this.unchanged(hit.read)) return { findings: hit.findings, cached: true };
+    const project = recordingProjectFacts(this.files);
     const findings = analyzeFile(
       { path, text, language },
       { settings: config.settings, threatModels: threatModels?.context, project: project.facts },
@@ -64,37 +65,65 @@ export class DocumentAnalyzer {
   forget(uri: string): void {
     this.last.delete(uri);
   }
+
+  private unchanged(read: Map<string, string | undefined>): boolean {
+    for (const [file, text] of read) if (this.files.read(file) !== text) return false;
+    return true;
+  }
+}
+
+/**
+ * The other files analyses read (imported modules, lockfiles), kept between analyses and read again
+ * only when their size or modification time changes. Every save of a file asks for the same
+ * imports, most of them by paths that do not exist (each extension an import may resolve to): a
+ * `stat` that does not throw answers those without the cost of a failed read.
+ */
+export class DiskFiles {
+  private static readonly MAX_FILES = 5_000;
+  private readonly byPath = new Map<string, { mtimeMs: number; size: number; text: string }>();
+
+  read(file: string): string | undefined {
+    let stats;
+    try {
+      stats = statSync(file, { throwIfNoEntry: false });
+    } catch {
+      stats = undefined; // not a path this system can stat
+    }
+    if (!stats?.isFile()) {
+      this.byPath.delete(file);
+      return undefined;
+    }
+    const known = this.byPath.get(file);
+    if (known && known.mtimeMs === stats.mtimeMs && known.size === stats.size) return known.text;
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch {
+      return undefined;
+    }
+    if (this.byPath.size >= DiskFiles.MAX_FILES) this.byPath.clear();
+    this.byPath.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, text });
+    return text;
+  }
 }
 
 /**
  * Project facts for one analysis (cross-file taint summaries, the dependency check's manifest and
  * lockfile), remembering the text of every file read so a later cache hit can be checked against disk.
  */
-function recordingProjectFacts(): { facts: ProjectFacts; read: Map<string, string | undefined> } {
+export function recordingProjectFacts(files: DiskFiles): { facts: ProjectFacts; read: Map<string, string | undefined> } {
   const inner = createProjectFacts();
   const read = new Map<string, string | undefined>();
   const facts: ProjectFacts = {
     readFile(file) {
-      const text = inner.readFile(file);
+      if (read.has(file)) return read.get(file);
+      const text = files.read(file);
       read.set(file, text);
       return text;
     },
     importsOf: (root, name) => inner.importsOf(root, name),
   };
   return { facts, read };
-}
-
-function unchanged(read: Map<string, string | undefined>): boolean {
-  for (const [file, text] of read) {
-    let now: string | undefined;
-    try {
-      now = readFileSync(file, "utf8");
-    } catch {
-      now = undefined;
-    }
-    if (now !== text) return false;
-  }
-  return true;
 }
 
 /**

@@ -20,13 +20,22 @@ import { documentPath, fileUri } from "./uri";
 import { WorkspaceConfig } from "./workspace-config";
 import { registerWorkspaceScan } from "./workspace-scan";
 
+export interface ServerHooks {
+  /** The code cache dist/server.js loaded the server with; absent when the server runs another way. */
+  codeCache?: {
+    used: boolean;
+    /** Writes the cache (once pre-warm has run, so it holds the warm code); true when written. */
+    save(): boolean;
+  };
+}
+
 /** Serves over the transport named on the command line (`--stdio`, `--node-ipc`). */
-export function runLanguageServer(): void {
-  startServer(createConnection(ProposedFeatures.all));
+export function runLanguageServer(hooks: ServerHooks = {}): void {
+  startServer(createConnection(ProposedFeatures.all), hooks);
 }
 
 /** Wires one LSP connection to the engine. Every handler catches and logs its own errors. */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, hooks: ServerHooks = {}): void {
   const state = createServerState(connection);
   const { documents, store, completedFolders } = state;
   const guard = guardFor(connection);
@@ -44,7 +53,14 @@ export function startServer(connection: Connection): void {
     guard("initialized", undefined, async () => {
       // In the background: the first document's analysis then finds the analyzers loaded and warm.
       const settings = state.folders.configFor(state.folders.list()[0] ?? "").settings;
-      void prewarm({ settings, idle: () => diagnostics.idle(), stopped: () => shuttingDown, trace: state.trace });
+      const idle = () => diagnostics.idle();
+      const { codeCache } = hooks;
+      if (codeCache?.used) state.trace("code cache used");
+      void guard("pre-warm", undefined, async () => {
+        await prewarm({ settings, idle, stopped: () => shuttingDown, trace: state.trace });
+        await idle();
+        if (codeCache && !codeCache.used && !shuttingDown) state.trace(codeCache.save() ? "code cache written" : "code cache not written");
+      })();
       const { client } = state;
       if (client.canPullSettings) await connection.client.register(DidChangeConfigurationNotification.type, { section: "vigil" });
       if (client.canWatchFiles) {

@@ -1,0 +1,106 @@
+/**
+ * Loads a CommonJS bundle through V8's code cache: the bytecode V8 compiled for it in an earlier
+ * run, so a new process skips most of the parsing and compiling of a multi-megabyte bundle.
+ *
+ * Bytecode is code: a cache is only read from and written to a folder that belongs to the user
+ * running the server and that nobody else can write to, and its name carries a digest of the
+ * bundle's content (V8 itself only checks the source length), so a changed bundle never meets
+ * the bytecode of another.
+ */
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from "node:fs";
+import { createRequire } from "node:module";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as vm from "node:vm";
+
+export interface LoadedBundle {
+  exports: Record<string, unknown>;
+  /** Whether V8 took the cached bytecode. */
+  usedCache: boolean;
+  /**
+   * Writes the cache if there was none to use; call once the code has run for a while, so it holds
+   * more. True when a cache was written.
+   */
+  saveCache(): boolean;
+}
+
+/** The per-user cache folder (`$XDG_CACHE_HOME/vigil`, `~/.cache/vigil`; `%LOCALAPPDATA%\vigil` on Windows). */
+export function defaultCodeCacheDir(): string {
+  if (process.platform === "win32" && process.env.LOCALAPPDATA) return path.join(process.env.LOCALAPPDATA, "vigil", "code-cache");
+  const base = process.env.XDG_CACHE_HOME && path.isAbsolute(process.env.XDG_CACHE_HOME) ? process.env.XDG_CACHE_HOME : path.join(os.homedir(), ".cache");
+  return path.join(base, "vigil", "code-cache");
+}
+
+/** Runs `file` as a CommonJS module, with its code cache from `cacheDir` when there is a usable one (no folder: no cache). */
+export function loadWithCodeCache(file: string, cacheDir: string | undefined): LoadedBundle {
+  const content = readFileSync(file);
+  const cacheFile = cacheDir && path.join(cacheDir, `${path.basename(file, ".js")}-${cacheKey(content)}.bin`);
+  const cached = cacheFile && ownFolder(cacheDir, false) ? readOwnFile(cacheFile) : undefined;
+  const wrapper = `(function (exports, require, module, __filename, __dirname) {${content.toString("utf8")}\n})`;
+  const script = new vm.Script(wrapper, {
+    filename: file,
+    cachedData: cached,
+    // Lets the bundle's own import() calls work as they would in a module Node loaded itself.
+    importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const module = { exports: {} as Record<string, unknown>, filename: file, id: file, loaded: false };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, path.dirname(file));
+  module.loaded = true;
+  const usedCache = cached !== undefined && !script.cachedDataRejected;
+  let saved = usedCache;
+  return {
+    exports: module.exports,
+    usedCache,
+    saveCache() {
+      if (saved || !cacheFile) return false;
+      saved = true;
+      if (!ownFolder(cacheDir, true)) return false;
+      // Written aside and renamed, so a concurrent start reads a whole cache or none.
+      const partial = `${cacheFile}.${process.pid}.tmp`;
+      try {
+        writeFileSync(partial, script.createCachedData(), { mode: 0o600 });
+        renameSync(partial, cacheFile);
+        return true;
+      } catch {
+        try {
+          unlinkSync(partial);
+        } catch {
+          // Nothing was written.
+        }
+        return false;
+      }
+    },
+  };
+}
+
+/** Bundle content, V8 version and architecture: bytecode is only valid for all three. */
+function cacheKey(content: Buffer): string {
+  const digest = createHash("sha256").update(content).digest("hex").slice(0, 24);
+  return `${digest}-${process.versions.v8.replace(/[^\w.-]/g, "_")}-${process.arch}`;
+}
+
+/** True when `dir` exists (or, with `create`, could be made) as a folder only this user can write. */
+function ownFolder(dir: string, create: boolean): boolean {
+  try {
+    // A folder that exists keeps its mode: one others could write to is left alone, never "fixed".
+    if (create) mkdirSync(dir, { recursive: true, mode: 0o700 });
+    return ownedAndPrivate(statSync(dir));
+  } catch {
+    return false;
+  }
+}
+
+function readOwnFile(file: string): Buffer | undefined {
+  try {
+    return ownedAndPrivate(statSync(file)) ? readFileSync(file) : undefined;
+  } catch {
+    return undefined; // no cache yet
+  }
+}
+
+/** Owned by this user and writable by no one else (Windows has no such mode bits: its per-user folder stands in). */
+function ownedAndPrivate(stats: Stats): boolean {
+  if (process.platform === "win32" || typeof process.getuid !== "function") return true;
+  return stats.uid === process.getuid() && (stats.mode & 0o022) === 0;
+}
