@@ -131,7 +131,9 @@ function judge(timing, plugin, corpusName) {
     criteria.push({
       criterion: `cold full scan, ${label}: wall and CPU at most oxlint's${scope}`,
       figure: `${seconds(t.wallMs)} s wall, ${seconds(t.cpuMs)} s CPU`,
-      anchor: `oxlint ${seconds(ox.wallMs)} s, ${seconds(ox.cpuMs)} s; ESLint ${x(t.wallMs / timing.ESLint.wallMs)} wall, ${x(t.cpuMs / timing.ESLint.cpuMs)} CPU`,
+      anchor:
+        `oxlint ${seconds(ox.wallMs)} s wall, ${seconds(ox.cpuMs)} s CPU: ${label}/oxlint ${x(t.wallMs / ox.wallMs)} wall, ${x(t.cpuMs / ox.cpuMs)} CPU;` +
+        ` ${label}/ESLint ${x(t.wallMs / timing.ESLint.wallMs)} wall, ${x(t.cpuMs / timing.ESLint.cpuMs)} CPU`,
       met: t.wallMs <= ox.wallMs && t.cpuMs <= ox.cpuMs,
     });
     criteria.push({
