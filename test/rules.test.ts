@@ -56,7 +56,7 @@ const OTHER_EXAMPLE_FILES: Record<string, string> = {
 
 /** The file a doc example is analysed as; JS examples of analyzer-run rules (taint) are left to their analyzers' own tests. */
 function exampleFileName(tag: string, engine: string): string | undefined {
-  return engine === "eslint" || engine === "native" ? (JS_EXAMPLE_FILES[tag] ?? "example.js") : OTHER_EXAMPLE_FILES[tag];
+  return engine === "native" ? (JS_EXAMPLE_FILES[tag] ?? "example.js") : OTHER_EXAMPLE_FILES[tag];
 }
 
 interface Annotation {
@@ -126,7 +126,7 @@ for (const rule of ALL_RULES) {
         for (const [heading, expectFinding] of [["## Vulnerable example", true], ["## Safe example", false]] as const) {
           // An info string may name the file the example stands for: ```yaml threatmodel.yaml
           const block = new RegExp(`${heading}\\n+\`\`\`(\\w+)(?: ([\\w.-]+))?\\n([\\s\\S]*?)\`\`\``).exec(doc);
-          if (!block && rule.engine !== "eslint" && rule.engine !== "native") continue;
+          if (!block && rule.engine !== "native") continue;
           assert.ok(block, `${heading} has a code block`);
           const file = block[2] ?? exampleFileName(block[1]!, rule.engine);
           if (!file) continue;

@@ -1,10 +1,9 @@
 /**
  * eslint-plugin-security's rules joined to the registry: each gains CWE, OWASP and a calibrated
- * severity and confidence. Its checks run unchanged in the shared ESLint traversal.
+ * severity and confidence. Its checks run on TypeScript's tree in the shared walk (rules/security/
+ * checks.ts), held to the plugin's own findings by test/security-parity.test.ts.
  */
-import security from "eslint-plugin-security";
-import type { Rule } from "eslint";
-import { defineRule, type JsRule, type NativeRule, type RuleMeta } from "../../server/src/engine/rule";
+import { defineRule, type NativeRule, type RuleMeta } from "../../server/src/engine/rule";
 import { NATIVE_CHECKS } from "./checks";
 import { JS_LANGUAGES } from "../../server/src/engine/language";
 
@@ -93,25 +92,11 @@ const CALIBRATION: Record<string, Calibration> = {
   },
 };
 
-const pluginRules = (security as unknown as { rules: Record<string, Rule.RuleModule> }).rules;
-
-export const SECURITY_PLUGIN_RULES: readonly (JsRule | NativeRule)[] = Object.entries(CALIBRATION).map(([name, cal]) => {
-  const module = pluginRules[name];
-  if (!module) throw new Error(`eslint-plugin-security has no rule ${name}`);
+export const SECURITY_PLUGIN_RULES: readonly NativeRule[] = Object.entries(CALIBRATION).map(([name, cal]) => {
+  const check = NATIVE_CHECKS[name];
+  if (!check) throw new Error(`no check for eslint-plugin-security's ${name}`);
   const { offBecause, ...meta } = cal;
-  const native = NATIVE_CHECKS[name];
-  if (native) {
-    return defineRule({ ...meta, ...native, id: `security/${name}`, engine: "native", languages: JS_LANGUAGES, enabledByDefault: offBecause === undefined });
-  }
-  return defineRule({
-    ...meta,
-    id: `security/${name}`,
-    engine: "eslint",
-    languages: JS_LANGUAGES,
-    enabledByDefault: offBecause === undefined,
-    messages: {},
-    create: (context: Rule.RuleContext) => module.create(context),
-  });
+  return defineRule({ ...meta, ...check, id: `security/${name}`, engine: "native", languages: JS_LANGUAGES, enabledByDefault: offBecause === undefined });
 });
 
 /** Rules calibrated off, with the reason; printed by `vigil rules` and checked by the parity bench. */

@@ -1,12 +1,11 @@
 import type { Severity } from "./finding";
-import type { JsRule, NativeRule, RuleMeta, VigilRule } from "./rule";
+import type { NativeRule, RuleMeta, VigilRule } from "./rule";
 import type { Settings } from "./settings";
 import { ALL_RULES } from "../../../rules";
 
 /** Which rules run and at what severity, derived once per settings object. */
 export interface RuleSelection {
   readonly enabled: ReadonlySet<string>;
-  readonly jsRules: readonly JsRule[];
   readonly nativeRules: readonly NativeRule[];
   severityOf(rule: RuleMeta): Severity;
   byId(id: string): VigilRule | undefined;
@@ -31,7 +30,6 @@ export function selectRules(settings: Settings): RuleSelection {
   }
   const selection: RuleSelection = {
     enabled,
-    jsRules: ALL_RULES.filter((r): r is JsRule => r.engine === "eslint" && enabled.has(r.id)),
     nativeRules: ALL_RULES.filter((r): r is NativeRule => r.engine === "native" && enabled.has(r.id)),
     severityOf(rule) {
       const s = settings.rules[rule.id];

@@ -1,4 +1,3 @@
-import type { Rule } from "eslint";
 import type { Confidence, Severity } from "./finding";
 import type { Cwe, Owasp } from "./taxonomy";
 import type { Language } from "./language";
@@ -24,15 +23,6 @@ export interface RuleMeta {
   readonly fixable?: boolean;
 }
 
-/** A JS/TS rule: an ESLint rule on the typescript-eslint AST, run in the shared traversal. */
-export interface JsRule extends RuleMeta {
-  readonly engine: "eslint";
-  readonly messages: Record<string, string>;
-  /** Title of the quick fix when the rule reports a safe `fix`; suggestions carry their own. */
-  readonly fixTitle?: string;
-  readonly create: (context: Rule.RuleContext) => Rule.RuleListener;
-}
-
 /** A JS/TS rule on TypeScript's own tree, run in the shared native walk (server/src/engine/js/native). */
 export interface NativeRule extends RuleMeta {
   readonly engine: "native";
@@ -53,7 +43,7 @@ export interface PlainRule extends RuleMeta {
   readonly engine: "plain";
 }
 
-export type VigilRule = JsRule | NativeRule | PlainRule;
+export type VigilRule = NativeRule | PlainRule;
 
 export function defineRule<R extends VigilRule>(rule: R): R {
   return rule;
