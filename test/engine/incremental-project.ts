@@ -94,7 +94,7 @@ export function lockfile(deps: Record<string, string>): string {
 
 /**
  * A project of `modules` route folders (four files each) with shared helpers, cross-file flows
- * that are and are not dangerous, secrets, a Dockerfile, a workflow and a locked manifest.
+ * that are and are not dangerous, a Dockerfile, a workflow and a locked manifest.
  */
 export function generatedProject(modules: number): Record<string, string> {
   const files: Record<string, string> = {
@@ -114,6 +114,5 @@ export function generatedProject(modules: number): Record<string, string> {
     files[`${dir}/view.tsx`] =
       `import React from "react";\nexport function View({ html }: { html: string }) {\n  const token = Math.random().toString(36);\n  return <div data-t={token} dangerouslySetInnerHTML={{ __html: location.hash.slice(${i % 7}) + html }} />;\n}\n`;
   }
-  files["src/config.js"] = `module.exports = { awsKey: "AKIA${"IOSFODNN7EXAMPLE".padEnd(16, "Q")}", password: "correct-horse-battery" };\n`;
   return files;
 }

@@ -114,9 +114,11 @@ export async function* scanProject(roots: string[], options: ScanOptions): Async
       const setup = { settings: options.settings, threatModels: { models: threatModels.models, now: threatModels.now }, record: !!cache };
       pool = new WorkerPool(workers, setup);
     }
+    let workerFailed = false;
     const fallback = (task: FileTask, err: Error): FileOutcome | Promise<FileOutcome> => {
       if (stopping) return { findings: [] };
-      log(`a scan worker failed (${err.message.split("\n")[0]}); ${task.path} is analysed in the main thread`);
+      if (!workerFailed) log(`a scan worker failed (${err.message.split("\n")[0]}); its files are analysed in the main thread`);
+      workerFailed = true;
       return analyseHere(task);
     };
     // Every miss is handed to the pool now (workers take files as they free up); results are taken in order.

@@ -8,8 +8,6 @@ import type { FileOutcome } from "../parallel/file-task";
 
 /** Paths a JS/TS import can resolve to: whether they exist decides what an analysis saw. */
 const MODULE_PATH = /\.(?:[cm]?[jt]s|[jt]sx)$/;
-/** Results that depend on timing, not on inputs: computed again next time. */
-const UNCACHEABLE_RULES = new Set(["vigil/analysis-timeout"]);
 
 export interface ResultCacheOptions {
   dir: string;
@@ -65,7 +63,8 @@ export class ResultCache {
   /** Keeps a fresh outcome; `stat` is the file's, taken before it was read. */
   store(file: string, stat: { mtimeMs: number; size: number }, outcome: FileOutcome, judgedFindings?: string): void {
     const { digest, inputs, findings } = outcome;
-    if (digest === undefined || !inputs || findings.some((f) => UNCACHEABLE_RULES.has(f.ruleId))) return;
+    // An analysis that ran out of time is kept too: re-running it on every scan would cost its whole budget each time.
+    if (digest === undefined || !inputs) return;
     this.states.note(file, stat, digest);
     const entry: CachedEntry = { digest, findings, reads: inputs.reads, roots: inputs.roots.map((r) => [r, this.rootDigest(r)]) };
     if (inputs.reads.some(([p]) => MODULE_PATH.test(p))) entry.fileSet = this.moduleListDigest();
