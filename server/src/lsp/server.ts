@@ -18,7 +18,7 @@ import { threatModelActions, type ThreatEditEnv } from "./threat-model-actions";
 import { registerThreatModelRequests } from "./threat-model-requests";
 import { documentPath, fileUri } from "./uri";
 import { WorkspaceConfig } from "./workspace-config";
-import { registerWorkspaceScan } from "./workspace-scan";
+import { registerWorkspaceScan, scanCacheDir } from "./workspace-scan";
 
 export interface ServerHooks {
   /** The code cache dist/server.js loaded the server with; absent when the server runs another way. */
@@ -165,6 +165,8 @@ export function startServer(connection: Connection, hooks: ServerHooks = {}): vo
       return doc && diagnostics.findingOf(doc, fingerprint);
     },
     editEnv: threatEditEnv,
+    scanCacheDir: () => scanCacheDir(state.storageFolder, state.trusted),
+    log: state.log,
   });
 
   const workspaceScan = registerWorkspaceScan(state, guard, diagnostics, config);

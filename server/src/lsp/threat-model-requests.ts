@@ -37,12 +37,12 @@ function threatModelView(folder: string, settings: Settings, models: ThreatModel
  * Scans the folder's files as saved, judged against the server's threat models (open model buffers
  * included), and renders the report with the writers `vigil report` uses.
  */
-async function securityReport(folder: string, format: SecurityReportParams["format"], settings: Settings, models: ThreatModels, signal: AbortSignal): Promise<string> {
+async function securityReport(folder: string, format: SecurityReportParams["format"], settings: Settings, models: ThreatModels, scan: { signal: AbortSignal; cacheDir?: string; log(message: string): void }): Promise<string> {
   const project = { findings: [] as Finding[], covers: (file: string) => isUnder(folder, file) };
   const findings: Finding[] = [];
   let filesScanned = 0;
-  const scan = scanProject([folder], { settings, signal, threatModels: models.context(project), onProgress: (done) => (filesScanned = done) });
-  for await (const result of scan) findings.push(...result.findings);
+  const results = scanProject([folder], { settings, ...scan, threatModels: models.context(project), onProgress: (done) => (filesScanned = done) });
+  for await (const result of results) findings.push(...result.findings);
   findings.sort(compareFindings);
   const audit = buildAuditReport(scanReport(folder, settings, findings, filesScanned), models.relevantTo(folder), models.now());
   return format === "html" ? toHtml(audit) : toMarkdown(audit);
@@ -62,6 +62,9 @@ export interface ThreatModelServer {
   /** A finding of an open document's current text. */
   finding(uri: string, fingerprint: string): Finding | undefined;
   editEnv(): ThreatEditEnv;
+  /** The workspace scan's result cache folder, if any. */
+  scanCacheDir(): string | undefined;
+  log(message: string): void;
 }
 
 type Handler<P, R> = (params: P, token: CancellationToken) => Promise<R>;
@@ -92,7 +95,8 @@ export function registerThreatModelRequests(connection: Connection, wrap: <P, R>
       const folder = server.folder(params.folder);
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
-      const text = await securityReport(folder, params.format, server.settings(folder), server.models(), abort.signal);
+      const scan = { signal: abort.signal, cacheDir: server.scanCacheDir(), log: server.log };
+      const text = await securityReport(folder, params.format, server.settings(folder), server.models(), scan);
       if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "security report cancelled");
       return { text };
     }),

@@ -28,6 +28,8 @@ export interface ScanDeps {
   completed: Set<string>;
   /** Where the scan keeps unchanged files' results between scans; none: every file is analysed. */
   cacheDir?: string;
+  /** Problems of the scan machinery (a damaged cache, a failed worker thread). */
+  log(message: string): void;
 }
 
 const REPORT_EVERY_MS = 100;
@@ -62,6 +64,9 @@ export async function scanWorkspace(
         settings,
         threatModels: deps.threatModels(root),
         signal: abort.signal,
+        // Large folders are analysed on worker threads (scanProject decides how many).
+        cacheDir: deps.cacheDir,
+        log: deps.log,
         onProgress(done, total) {
           filesScanned++;
           const now = Date.now();
@@ -132,7 +137,9 @@ export function registerWorkspaceScan(state: ServerState, guard: Guard, diagnost
       }
       const wanted = params.folders?.map(documentPath);
       const roots = state.folders.list().filter((f) => !wanted || wanted.includes(f));
-      await (state.modelsLoaded = config.loadModels(roots));
+      // A client that watches files keeps the models current; others get them re-read from disk first.
+      if (!state.client.canWatchFiles) state.modelsLoaded = config.loadModels(roots);
+      await state.modelsLoaded;
       const progress = await state.connection.window.createWorkDoneProgress();
       const deps: ScanDeps = {
         folders: state.folders,
@@ -142,6 +149,7 @@ export function registerWorkspaceScan(state: ServerState, guard: Guard, diagnost
         diagnoseOpen: (doc) => diagnostics.diagnoseNow(doc),
         threatModels: (root) => state.threatModels.context({ findings: [], covers: (f: string) => isUnder(root, f) }),
         cacheDir: scanCacheDir(state.storageFolder, state.trusted),
+        log: state.log,
       };
       const abort = new AbortController();
       const done = scanWorkspace(roots, deps, progress, token, abort);
