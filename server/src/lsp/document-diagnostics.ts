@@ -4,7 +4,7 @@ import { isThreatModelFile } from "../engine/threatmodel/model";
 import { Debouncer, DocumentAnalyzer, isAnalysableDocument, type DocumentThreatModels } from "./document-analysis";
 import type { Guard, ServerState } from "./server-state";
 import { isUnder } from "./threat-models";
-import { documentPath } from "./uri";
+import { documentPath, fileUri } from "./uri";
 import { openDocumentsByPath } from "./workspace-scan";
 
 export type Trigger = "open" | "change" | "save" | "settings";
@@ -68,9 +68,20 @@ export class DocumentDiagnostics {
     }
   }
 
+  /**
+   * Waits until the threat models that can cover the file are known: while the workspace's models
+   * are still being found (a walk of every folder), those on the file's own path are read ahead.
+   */
+  private modelsReadyFor(file: string): Promise<unknown> {
+    const { state } = this;
+    if (!state.modelsPending || !state.folders.folderOf(file)) return state.modelsLoaded;
+    const openText = (f: string) => state.documents.get(fileUri(f))?.getText();
+    return Promise.race([state.modelsLoaded, state.threatModels.loadCovering(file, openText)]);
+  }
+
   private async diagnoseWhenReady(doc: TextDocument, trigger: Trigger): Promise<void> {
     const { state } = this;
-    await state.modelsLoaded;
+    await this.modelsReadyFor(documentPath(doc.uri));
     const { "vigil.scanOn": scanOn } = await state.editorSettings.get(doc.uri);
     const current = state.documents.get(doc.uri);
     if (!current) return; // closed while settings were read

@@ -33,6 +33,8 @@ export interface ServerState {
   threatModels: ThreatModels;
   /** Settles once every folder's threat models are read: analysis waits for it, so findings link from the start. */
   modelsLoaded: Promise<unknown>;
+  /** True while `modelsLoaded` has not settled. */
+  modelsPending: boolean;
   client: ClientFeatures;
   /** False in VS Code's restricted mode: built-in rules only, and nothing from the workspace is trusted. */
   trusted: boolean;
@@ -61,6 +63,7 @@ export function createServerState(connection: Connection): ServerState {
     folders: new Folders(true),
     threatModels: new ThreatModels(() => new Date()),
     modelsLoaded: Promise.resolve(),
+    modelsPending: false,
     client,
     trusted: true,
     storageFolder: undefined,

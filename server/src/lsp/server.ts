@@ -45,7 +45,10 @@ export function startServer(connection: Connection, hooks: ServerHooks = {}): vo
 
   connection.onInitialize((params) => {
     const result = initialize(state, params);
-    state.modelsLoaded = config.loadModels(state.folders.list());
+    // Documents opened meanwhile read the models on their own path ahead; if one of those turns out otherwise, they are judged again.
+    void config.startLoadingModels(state.folders.list(), () => {
+      if (state.threatModels.readAheadChanged()) diagnostics.rediagnoseAll();
+    });
     return result;
   });
 
@@ -74,7 +77,7 @@ export function startServer(connection: Connection, hooks: ServerHooks = {}): vo
             const added = e.added.map((f) => documentPath(f.uri));
             state.folders.set([...state.folders.list().filter((f) => !removed.has(f)), ...added]);
             for (const f of added) config.reloadConfig(f);
-            state.modelsLoaded = config.loadModels(added).then(() => added.forEach((f) => diagnostics.rediagnoseAll(f)));
+            void config.startLoadingModels(added, () => added.forEach((f) => diagnostics.rediagnoseAll(f)));
           }),
         );
       }

@@ -24,6 +24,8 @@ export interface KnownFindings {
 export class ThreatModels {
   private readonly byFile = new Map<string, ThreatModel>();
   private generation = 0;
+  /** Models read ahead for single files (loadCovering), as they were read. */
+  private readonly readAhead = new Map<string, string>();
 
   /**
    * `clock` is fixed by tests (initializationOptions.now); the real clock otherwise. In an untrusted
@@ -55,6 +57,30 @@ export class ThreatModels {
       this.byFile.set(model.file, text === undefined ? model : parseThreatModel(text, model.file).model);
     }
     this.generation++;
+  }
+
+  /**
+   * Reads the models that can cover `file` (in its folder and the folders above it) and are not
+   * known yet: the file can then be analysed before every model of the workspace has been found.
+   */
+  async loadCovering(file: string, openModel: (file: string) => string | undefined): Promise<void> {
+    let added = false;
+    for (const found of await loadThreatModels([path.dirname(file)], [])) {
+      if (this.byFile.has(found.file)) continue;
+      const text = openModel(found.file);
+      const model = text === undefined ? found : parseThreatModel(text, found.file).model;
+      this.byFile.set(model.file, model);
+      this.readAhead.set(model.file, JSON.stringify(model));
+      added = true;
+    }
+    if (added) this.generation++;
+  }
+
+  /** Once the workspace's models are read: true when one read ahead turned out otherwise (edited meanwhile, or excluded). */
+  readAheadChanged(): boolean {
+    const changed = [...this.readAhead].some(([file, json]) => JSON.stringify(this.byFile.get(file)) !== json);
+    this.readAhead.clear();
+    return changed;
   }
 
   /**

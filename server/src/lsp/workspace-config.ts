@@ -23,6 +23,18 @@ export class WorkspaceConfig {
     return state.threatModels.loadFolders(roots, (f) => state.folders.folderConfig(f).settings.exclude, openText, state.log);
   }
 
+  /** Starts reading the folders' models; `then` runs once they are read. Analyses wait for them (see DocumentDiagnostics). */
+  startLoadingModels(roots: readonly string[], then?: () => void): Promise<unknown> {
+    const { state } = this;
+    const load = this.loadModels(roots).then(then);
+    state.modelsLoaded = load;
+    state.modelsPending = true;
+    void load.finally(() => {
+      if (state.modelsLoaded === load) state.modelsPending = false;
+    });
+    return load;
+  }
+
   /** Takes a threat model's new text (undefined: read it from disk) and re-diagnoses what it covers. */
   modelChanged(file: string, text?: string): void {
     const scope = this.state.threatModels.update(file, text);

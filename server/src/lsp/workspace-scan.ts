@@ -138,8 +138,7 @@ export function registerWorkspaceScan(state: ServerState, guard: Guard, diagnost
       const wanted = params.folders?.map(documentPath);
       const roots = state.folders.list().filter((f) => !wanted || wanted.includes(f));
       // A client that watches files keeps the models current; others get them re-read from disk first.
-      if (!state.client.canWatchFiles) state.modelsLoaded = config.loadModels(roots);
-      await state.modelsLoaded;
+      await (state.client.canWatchFiles ? state.modelsLoaded : config.startLoadingModels(roots));
       const progress = await state.connection.window.createWorkDoneProgress();
       const deps: ScanDeps = {
         folders: state.folders,
