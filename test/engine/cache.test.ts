@@ -101,6 +101,23 @@ describe("persistent result cache", () => {
     assert.deepEqual(rulesOf(await p.scan({ settings: lower }), "tls.js"), [], "other settings: the file was analysed again");
   });
 
+  test("an analysis that ran out of time is tried once more on the next scan, then its notice is kept", async () => {
+    const slow = Array.from({ length: 400 }, (_, i) => `app.get("/r${i}", (req, res) => res.send(helper(req.query.a${i} + "x")));`).join("\n") + "\n";
+    const padding = "// nothing to see here\n".repeat(Math.floor(slow.length / 23));
+    const quiet = padding + "/".repeat(slow.length - padding.length - 1) + "\n";
+    const p = project({ "src/slow.js": slow });
+    const settings = mergeSettings(DEFAULT_SETTINGS, { analysisTimeout: 1 });
+    const file = path.join(p.dir, "src/slow.js");
+    assert.ok(rulesOf(await p.scan({ settings }), "slow.js").includes("vigil/analysis-timeout"));
+    swapBehindStat(file, quiet);
+    assert.deepEqual(rulesOf(await p.scan({ settings }), "slow.js"), [], "retried: the swapped text was read");
+    p.writer.write("src/slow.js", slow);
+    await p.scan({ settings });
+    assert.ok(rulesOf(await p.scan({ settings }), "slow.js").includes("vigil/analysis-timeout"), "out of time again on the retry");
+    swapBehindStat(file, quiet);
+    assert.ok(rulesOf(await p.scan({ settings }), "slow.js").includes("vigil/analysis-timeout"), "kept: not analysed a third time");
+  });
+
   test("a damaged cache is logged and replaced; a cache from another engine build is ignored", async () => {
     const p = project({ "src/tls.js": TLS_OFF });
     const expected = asJson(await p.scan());

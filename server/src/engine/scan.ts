@@ -1,5 +1,3 @@
-import { statSync } from "node:fs";
-import * as os from "node:os";
 import type { Finding } from "./finding";
 import { isAnalysable, type AnalysisContext } from "./analyze";
 import { enumerateFiles } from "./files";
@@ -8,14 +6,12 @@ import { isThreatModelFile } from "./threatmodel/model";
 import { dependencyContext } from "./deps/context";
 import { dependencyFileKind } from "./deps/check";
 import { defaultAdvisorySource } from "./deps/advisory-db";
-import { analyseFileTask, skippedFinding, type FileOutcome, type FileTask } from "./parallel/file-task";
-import { WorkerPool } from "./parallel/pool";
+import { analyseFileTask, skippedFinding, type FileTask } from "./parallel/file-task";
+import { analyseInOrder, statOf } from "./parallel/in-order";
 import { ResultCache } from "./cache/result-cache";
 import { engineIdentity } from "./cache/engine-identity";
 import { scanContextDigest } from "./cache/scan-context";
 import { digestParts } from "./cache/digest";
-
-type FileStat = { mtimeMs: number; size: number };
 
 export { skippedFinding } from "./parallel/file-task";
 
@@ -44,11 +40,6 @@ export interface FileResult {
   path: string;
   findings: Finding[];
 }
-
-/** With `jobs` automatic, more files than this to analyse start worker threads. */
-const PARALLEL_THRESHOLD = 200;
-/** ... and each worker should have at least this many files, or starting it costs more than it saves. */
-const FILES_PER_WORKER = 100;
 
 /** Reads and analyses one file from disk; every problem becomes a finding, never an exception. */
 export async function analyzePath(path: string, size: number, context: AnalysisContext): Promise<Finding[]> {
@@ -89,76 +80,46 @@ export async function* scanProject(roots: string[], options: ScanOptions): Async
     : undefined;
   // Live advisory data changes with no file changing: dependency files are then always checked.
   const cacheable = (file: string) => !!cache && !(options.settings.dependencies.onlineSources && dependencyFileKind(file));
-  // Dependency files need this thread's advisory source; caller-supplied project facts cannot cross threads.
-  const mainThreadOnly = (file: string) => !!options.project || dependencyFileKind(file) !== undefined;
   const analyseHere = (task: FileTask) => analyseFileTask(task, context, cache?.digests);
-  const store = (task: FileTask, stat: FileStat | undefined, outcome: FileOutcome, judged?: string) => {
-    if (stat) cache!.store(task.path, stat, outcome, judged);
-  };
-
-  // Threat-model files judge the findings of every other file, so they come last, on this thread.
-  const code = queue.filter((f) => !isThreatModelFile(f.path));
-  const models = queue.filter((f) => isThreatModelFile(f.path));
   let done = 0;
   const report = (task: FileTask, findings: Finding[]) => {
     threatModels.project?.findings.push(...findings);
     options.onProgress?.(++done, queue.length, task.path);
   };
-  let pool: WorkerPool | undefined;
-  let stopping = false;
   try {
-    const cached = code.map((task) => (cacheable(task.path) ? cache!.lookup(task.path) : undefined));
-    const forWorkers = code.filter((task, i) => !cached[i] && !mainThreadOnly(task.path)).length;
-    const workers = workerCount(options.jobs, forWorkers);
-    if (workers > 0) {
-      const setup = { settings: options.settings, threatModels: { models: threatModels.models, now: threatModels.now }, record: !!cache };
-      pool = new WorkerPool(workers, setup);
-    }
-    let workerFailed = false;
-    const fallback = (task: FileTask, err: Error): FileOutcome | Promise<FileOutcome> => {
-      if (stopping) return { findings: [] };
-      if (!workerFailed) log(`a scan worker failed (${err.message.split("\n")[0]}); its files are analysed in the main thread`);
-      workerFailed = true;
-      return analyseHere(task);
-    };
-    // Every miss is handed to the pool now (workers take files as they free up); results are taken in order.
-    const pending = code.map((task, i) => {
-      if (cached[i]) return undefined;
-      const stat = cacheable(task.path) ? statOf(task.path) : undefined;
-      const outcome = pool && !mainThreadOnly(task.path) ? pool.run(task).catch((err: Error) => fallback(task, err)) : undefined;
-      return { stat, outcome };
-    });
-    for (const [i, task] of code.entries()) {
-      if (options.signal?.aborted) return;
-      let findings = cached[i];
-      if (!findings) {
-        const { stat, outcome } = pending[i]!;
-        const result = await (outcome ?? analyseHere(task));
-        store(task, stat, result);
-        findings = result.findings;
-      }
+    // Threat-model files judge the findings of every other file, so they come last, on this thread.
+    const code = analyseInOrder(
+      queue.filter((f) => !isThreatModelFile(f.path)),
+      {
+        cache,
+        cacheable,
+        // Dependency files need this thread's advisory source; caller-supplied project facts cannot cross threads.
+        mainThreadOnly: (file) => !!options.project || dependencyFileKind(file) !== undefined,
+        analyseHere,
+        jobs: options.jobs,
+        setup: { settings: options.settings, threatModels: { models: threatModels.models, now: threatModels.now }, record: !!cache },
+        signal: options.signal,
+        log,
+      },
+    );
+    for await (const [task, findings] of code) {
       report(task, findings);
       if (findings.length) yield { path: task.path, findings };
     }
-    stopping = true;
-    await pool?.close();
-    pool = undefined;
-    for (const task of models) {
+    for (const task of queue.filter((f) => isThreatModelFile(f.path))) {
       if (options.signal?.aborted) return;
       const judged = cacheable(task.path) ? findingsDigest(threatModels.project?.findings ?? []) : undefined;
       let findings = judged === undefined ? undefined : cache!.lookup(task.path, judged);
       if (!findings) {
         const stat = judged === undefined ? undefined : statOf(task.path);
         const outcome = await analyseHere(task);
-        store(task, stat, outcome, judged);
+        if (stat) cache!.store(task.path, stat, outcome, judged);
         findings = outcome.findings;
       }
       report(task, findings);
       if (findings.length) yield { path: task.path, findings };
     }
   } finally {
-    stopping = true;
-    await pool?.close();
     try {
       cache?.save();
     } catch (err) {
@@ -171,20 +132,3 @@ export async function* scanProject(roots: string[], options: ScanOptions): Async
 function findingsDigest(findings: readonly Finding[]): string {
   return digestParts(findings.map((f) => `${f.path}\0${f.ruleId}\0${f.fingerprint}`));
 }
-
-/** Taken before a file is read, so a change during the scan shows as a newer time next scan. */
-function statOf(file: string): FileStat | undefined {
-  try {
-    const s = statSync(file);
-    return { mtimeMs: s.mtimeMs, size: s.size };
-  } catch {
-    return undefined; // unreadable: analysing it gives a notice, and nothing is cached
-  }
-}
-
-function workerCount(jobs: number | undefined, files: number): number {
-  if (jobs !== undefined) return jobs > 1 ? Math.min(Math.floor(jobs), files) : 0;
-  const cores = os.availableParallelism();
-  return files > PARALLEL_THRESHOLD && cores > 1 ? Math.min(cores, Math.ceil(files / FILES_PER_WORKER)) : 0;
-}
-

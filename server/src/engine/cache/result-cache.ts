@@ -6,6 +6,7 @@ import { TextDigests } from "./recording-facts";
 import { CACHE_FORMAT, readCache, writeCache, type CacheData, type CacheHeader, type CachedEntry } from "./store";
 import type { FileOutcome } from "../parallel/file-task";
 
+const TIMEOUT_RULE = "vigil/analysis-timeout";
 /** Paths a JS/TS import can resolve to: whether they exist decides what an analysis saw. */
 const MODULE_PATH = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 
@@ -56,6 +57,8 @@ export class ResultCache {
     this.visited.add(file);
     const entry = this.previous.entries.get(file);
     if (!entry || !this.isCurrent(file, entry) || entry.findingsDigest !== judgedFindings) return undefined;
+    // An analysis that ran out of time once may have met a busy machine: it is tried once more.
+    if (entry.timeouts === 1) return undefined;
     this.next.set(file, entry);
     return entry.findings;
   }
@@ -63,12 +66,16 @@ export class ResultCache {
   /** Keeps a fresh outcome; `stat` is the file's, taken before it was read. */
   store(file: string, stat: { mtimeMs: number; size: number }, outcome: FileOutcome, judgedFindings?: string): void {
     const { digest, inputs, findings } = outcome;
-    // An analysis that ran out of time is kept too: re-running it on every scan would cost its whole budget each time.
     if (digest === undefined || !inputs) return;
     this.states.note(file, stat, digest);
     const entry: CachedEntry = { digest, findings, reads: inputs.reads, roots: inputs.roots.map((r) => [r, this.rootDigest(r)]) };
     if (inputs.reads.some(([p]) => MODULE_PATH.test(p))) entry.fileSet = this.moduleListDigest();
     if (judgedFindings !== undefined) entry.findingsDigest = judgedFindings;
+    // Out of time twice in a row, the notice is kept: running out again on every scan would cost the whole budget each time.
+    if (findings.some((f) => f.ruleId === TIMEOUT_RULE)) {
+      const before = this.previous.entries.get(file);
+      entry.timeouts = before?.digest === digest && before.timeouts ? before.timeouts + 1 : 1;
+    }
     this.next.set(file, entry);
     this.changed = true;
   }

@@ -32,6 +32,8 @@ export interface CachedEntry {
   fileSet?: string;
   /** Threat-model files: digest of the rest of the project's findings they judged. */
   findingsDigest?: string;
+  /** Analyses of this content in a row that ran out of time. */
+  timeouts?: number;
 }
 
 export interface CacheData {
@@ -47,6 +49,7 @@ interface StoredEntry {
   q?: [number, string][];
   j?: string;
   a?: string;
+  t?: number;
 }
 
 interface StoredBody {
@@ -110,6 +113,7 @@ function encode(data: CacheData): StoredBody {
     if (e.roots.length) stored.q = e.roots.map(([r, d]) => [id(r), d]);
     if (e.fileSet !== undefined) stored.j = e.fileSet;
     if (e.findingsDigest !== undefined) stored.a = e.findingsDigest;
+    if (e.timeouts !== undefined) stored.t = e.timeouts;
     entries.push(stored);
   }
   const stats = [...data.stats].map(([p, s]): [number, number, number, string] => [id(p), s.mtimeMs, s.size, s.digest]);
@@ -139,6 +143,7 @@ function decode(body: StoredBody): CacheData {
     };
     if (e.j !== undefined) entry.fileSet = e.j;
     if (e.a !== undefined) entry.findingsDigest = e.a;
+    if (e.t !== undefined) entry.timeouts = e.t;
     data.entries.set(at(e.p), entry);
   }
   return data;

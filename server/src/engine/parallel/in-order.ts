@@ -1,0 +1,85 @@
+import { statSync } from "node:fs";
+import * as os from "node:os";
+import type { Finding } from "../finding";
+import type { ResultCache } from "../cache/result-cache";
+import type { FileOutcome, FileTask } from "./file-task";
+import { WorkerPool } from "./pool";
+import type { WorkerSetup } from "./protocol";
+
+/** With `jobs` automatic, more files than this to analyse start worker threads. */
+const PARALLEL_THRESHOLD = 200;
+/** ... and each worker should get at least this many, or starting it costs more than it saves. */
+const FILES_PER_WORKER = 100;
+
+export interface InOrderOptions {
+  /** The result cache, and which files it may hold (absent: none). */
+  cache?: ResultCache;
+  cacheable(file: string): boolean;
+  /** Files whose analysis needs this thread's context. */
+  mainThreadOnly(file: string): boolean;
+  analyseHere(task: FileTask): Promise<FileOutcome>;
+  /** As ScanOptions.jobs. */
+  jobs: number | undefined;
+  setup: WorkerSetup;
+  signal?: AbortSignal;
+  log(message: string): void;
+}
+
+/**
+ * The findings of `tasks`, in their order, each from the cache when it is current, else from a
+ * worker thread or this one. Every miss is handed to the pool at once (workers take files as they
+ * free up); fresh outcomes go into the cache.
+ */
+export async function* analyseInOrder(tasks: FileTask[], options: InOrderOptions): AsyncGenerator<[FileTask, Finding[]]> {
+  const { cache, cacheable, mainThreadOnly, analyseHere } = options;
+  const cached = tasks.map((task) => (cacheable(task.path) ? cache!.lookup(task.path) : undefined));
+  const forWorkers = tasks.filter((task, i) => !cached[i] && !mainThreadOnly(task.path)).length;
+  const workers = workerCount(options.jobs, forWorkers);
+  const pool = workers > 0 ? new WorkerPool(workers, options.setup) : undefined;
+  let stopping = false;
+  let workerFailed = false;
+  const fallback = (task: FileTask, err: Error): FileOutcome | Promise<FileOutcome> => {
+    if (stopping) return { findings: [] };
+    if (!workerFailed) options.log(`a scan worker failed (${err.message.split("\n")[0]}); its files are analysed in the main thread`);
+    workerFailed = true;
+    return analyseHere(task);
+  };
+  const pending = tasks.map((task, i) => {
+    if (cached[i]) return undefined;
+    // Taken before the file is read, so a change during the scan shows as a newer time next time.
+    const stat = cacheable(task.path) ? statOf(task.path) : undefined;
+    const outcome = pool && !mainThreadOnly(task.path) ? pool.run(task).catch((err: Error) => fallback(task, err)) : undefined;
+    return { stat, outcome };
+  });
+  try {
+    for (const [i, task] of tasks.entries()) {
+      if (options.signal?.aborted) return;
+      let findings = cached[i];
+      if (!findings) {
+        const { stat, outcome } = pending[i]!;
+        const result = await (outcome ?? analyseHere(task));
+        if (stat) cache!.store(task.path, stat, result);
+        findings = result.findings;
+      }
+      yield [task, findings];
+    }
+  } finally {
+    stopping = true;
+    await pool?.close();
+  }
+}
+
+export function statOf(file: string): { mtimeMs: number; size: number } | undefined {
+  try {
+    const s = statSync(file);
+    return { mtimeMs: s.mtimeMs, size: s.size };
+  } catch {
+    return undefined; // unreadable: analysing it gives a notice, and nothing is cached
+  }
+}
+
+function workerCount(jobs: number | undefined, files: number): number {
+  if (jobs !== undefined) return jobs > 1 ? Math.min(Math.floor(jobs), files) : 0;
+  const cores = os.availableParallelism();
+  return files > PARALLEL_THRESHOLD && cores > 1 ? Math.min(cores, Math.ceil(files / FILES_PER_WORKER)) : 0;
+}
