@@ -9,7 +9,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { homedir, tmpdir } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { median } from "../lib/measure.mjs";
@@ -139,9 +139,15 @@ function eslintFloor(filename) {
 
 export const verdict = (met) => (met ? "met" : "not met");
 
+/** A file as the report names it: relative to the repository, or with the home folder as `~`. */
+export function shownPath(ctx, file) {
+  const rel = relative(ctx.repoRoot, file);
+  return rel.startsWith("..") ? file.replace(homedir(), "~") : rel;
+}
+
 async function measureFile(ctx, cli, source, saves) {
   const text = readFileSync(source, "utf8");
-  const lines = text.split("\n").length;
+  const lines = text.split("\n").length - 1; // newlines, as wc -l counts
   const folder = mkdtempSync(join(tmpdir(), "vigil-bench-on-save-"));
   const file = join(folder, basename(source));
   writeFileSync(file, text);
@@ -202,7 +208,7 @@ function report(ctx, m) {
     within1_5xEslint: [`#3: p95 within 1.5x ESLint's: ${(vigilP95 / floorP95).toFixed(2)}x`, vigilP95 <= floorP95 * 1.5],
     unchangedUnder5ms: [`#3: unchanged re-save p95 under 5 ms: ${fmt(unchangedP95)} ms`, unchangedP95 < 5],
   };
-  ctx.print(`${relative(ctx.repoRoot, m.file)}: ${count(m.lines)} lines; first diagnostics after open ${fmt(m.openMs)} ms`);
+  ctx.print(`${shownPath(ctx, m.file)}: ${count(m.lines)} lines; first diagnostics after open ${fmt(m.openMs)} ms`);
   ctx.print(formatTable(rows, ["l", "r", "r", "r"]));
   for (const [text, met] of Object.values(targets)) ctx.print(`  ${text}: ${verdict(met)}`);
   return {

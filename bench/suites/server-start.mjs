@@ -8,11 +8,11 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join, relative } from "node:path";
+import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { median } from "../lib/measure.mjs";
 import { count, formatTable } from "../lib/table.mjs";
-import { benchFiles, startServer, verdict } from "./on-save.mjs";
+import { benchFiles, shownPath, startServer, verdict } from "./on-save.mjs";
 
 export const name = "server-start";
 export const description = "spawn -> first publishDiagnostics of a 965-line TS file (fresh server), beside node startup and ESLint's load time";
@@ -77,7 +77,7 @@ export async function run(ctx) {
   if (!existsSync(serverJs)) throw new Error("dist/server.js is missing: run `npm run build` first (`npm run bench` does)");
   const source = benchFiles(ctx)[0];
   const text = readFileSync(source, "utf8");
-  const lines = text.split("\n").length;
+  const lines = text.split("\n").length - 1; // newlines, as wc -l counts
   const folder = mkdtempSync(join(tmpdir(), "vigil-bench-server-start-"));
   const file = join(folder, basename(source));
   writeFileSync(file, text);
@@ -109,7 +109,7 @@ export async function run(ctx) {
 
   const fmt = (ms) => ms.toFixed(0);
   const row = (label, values) => [label, fmt(median(values)), fmt(Math.min(...values)), fmt(Math.max(...values))];
-  ctx.print(`${relative(ctx.repoRoot, source)}: ${count(lines)} lines, ${findings} diagnostics; fresh processes, ${runs} runs`);
+  ctx.print(`${shownPath(ctx, source)}: ${count(lines)} lines, ${findings} diagnostics; fresh processes, ${runs} runs`);
   ctx.print(
     formatTable(
       [
