@@ -21,7 +21,7 @@ interface CacheEntry {
 }
 
 /** Each entry keeps its syntax tree for summaries computed later: bound the memory. */
-const MAX_CACHED = 300;
+const MAX_CACHED = 64;
 const MAX_DEPTH = 6;
 /** Analyses of imported modules by path, reused while their content and their imports' content are unchanged. */
 const cache = new Map<string, CacheEntry>();
