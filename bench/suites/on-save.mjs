@@ -145,13 +145,18 @@ export function shownPath(ctx, file) {
   return rel.startsWith("..") ? file.replace(homedir(), "~") : rel;
 }
 
-async function measureFile(ctx, cli, source, saves) {
+/** A copy of `source` alone in a new temporary workspace folder (the caller removes `folder`). */
+export function workspaceCopy(source, prefix) {
   const text = readFileSync(source, "utf8");
-  const lines = text.split("\n").length - 1; // newlines, as wc -l counts
-  const folder = mkdtempSync(join(tmpdir(), "vigil-bench-on-save-"));
+  const folder = mkdtempSync(join(tmpdir(), prefix));
   const file = join(folder, basename(source));
   writeFileSync(file, text);
-  const uri = pathToFileURL(file).href;
+  // Lines as wc -l counts them: newlines.
+  return { text, lines: text.split("\n").length - 1, folder, uri: pathToFileURL(file).href };
+}
+
+async function measureFile(ctx, cli, source, saves) {
+  const { text, lines, folder, uri } = workspaceCopy(source, "vigil-bench-on-save-");
   const server = await startServer([cli, "lsp", "--stdio"], folder);
   const floor = eslintFloor(basename(source));
   try {
