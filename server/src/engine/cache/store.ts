@@ -86,9 +86,12 @@ export function readCache(file: string, header: CacheHeader, log: (message: stri
   }
 }
 
+let writes = 0;
+
 export function writeCache(file: string, header: CacheHeader, data: CacheData): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  // Unique per write, so two scans saving at once (processes or a server's folders) never share one.
+  const temp = `${file}.${process.pid}.${++writes}.tmp`;
   try {
     writeFileSync(temp, `${JSON.stringify(header)}\n${JSON.stringify(encode(data))}\n`);
     renameSync(temp, file);
