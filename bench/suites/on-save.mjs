@@ -207,15 +207,18 @@ function report(ctx, m) {
   const vigilP95 = p95(m.vigilMs);
   const floorP95 = p95(m.floorMs);
   const unchangedP95 = p95(m.unchangedMs);
-  const targets = {
-    halfOfEslint: [`#8: p95 at most half of ESLint's: ${fmt(vigilP95)} ms vs ${fmt(floorP95)} ms = ${(vigilP95 / floorP95).toFixed(2)}x (target <= 0.50x)`, vigilP95 <= floorP95 / 2],
-    under100ms: [`#3: p95 under 100 ms: ${fmt(vigilP95)} ms`, vigilP95 < 100],
-    within1_5xEslint: [`#3: p95 within 1.5x ESLint's: ${(vigilP95 / floorP95).toFixed(2)}x`, vigilP95 <= floorP95 * 1.5],
-    unchangedUnder5ms: [`#3: unchanged re-save p95 under 5 ms: ${fmt(unchangedP95)} ms`, unchangedP95 < 5],
-  };
+  const name = basename(m.file);
+  const eslintAnchor = `ESLint Linter p95 ${fmt(floorP95)} ms, Vigil/ESLint ${(vigilP95 / floorP95).toFixed(2)}x`;
+  // Each on-save criterion of #8 and #3, in the shape bench/run.mjs prints last with every suite's.
+  const acceptance = [
+    { criterion: `on save, ${name}: p95 at most half of the in-process ESLint Linter's (#8)`, figure: `p95 ${fmt(vigilP95)} ms`, anchor: eslintAnchor, met: vigilP95 <= floorP95 / 2 },
+    { criterion: `on save, ${name}: p95 under 100 ms (#3)`, figure: `p95 ${fmt(vigilP95)} ms`, anchor: eslintAnchor, met: vigilP95 < 100 },
+    { criterion: `on save, ${name}: p95 within 1.5x the ESLint Linter's (#3)`, figure: `p95 ${fmt(vigilP95)} ms`, anchor: eslintAnchor, met: vigilP95 <= floorP95 * 1.5 },
+    { criterion: `on save, ${name}: unchanged re-save p95 under 5 ms (#3)`, figure: `p95 ${fmt(unchangedP95)} ms`, anchor: "the content-hash cache", met: unchangedP95 < 5 },
+  ];
   ctx.print(`${shownPath(ctx, m.file)}: ${count(m.lines)} lines; first diagnostics after open ${fmt(m.openMs)} ms`);
   ctx.print(formatTable(rows, ["l", "r", "r", "r"]));
-  for (const [text, met] of Object.values(targets)) ctx.print(`  ${text}: ${verdict(met)}`);
+  for (const c of acceptance) ctx.print(`  ${c.criterion}: ${c.figure} (${c.anchor}): ${verdict(c.met)}`);
   return {
     file: m.file,
     lines: m.lines,
@@ -224,7 +227,7 @@ function report(ctx, m) {
     vigil: { medianMs: median(m.vigilMs), p95Ms: vigilP95, findings: m.findings, engineMedianMs: median(m.engineMs), engineP95Ms: p95(m.engineMs) },
     floor: { medianMs: median(m.floorMs), p95Ms: floorP95, messages: m.floorMessages },
     unchanged: { medianMs: median(m.unchangedMs), p95Ms: unchangedP95 },
-    targets: Object.fromEntries(Object.entries(targets).map(([key, [, met]]) => [key, met])),
+    acceptance,
   };
 }
 
@@ -238,5 +241,5 @@ export async function run(ctx) {
     if (results.length) ctx.print();
     results.push(report(ctx, await measureFile(ctx, cli, source, saves)));
   }
-  return { files: results };
+  return { files: results, acceptance: results.flatMap((r) => r.acceptance) };
 }

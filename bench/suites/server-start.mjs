@@ -123,7 +123,13 @@ export async function run(ctx) {
     ),
   );
   const first = median(samples.first);
-  ctx.print(`#8: first diagnostics after the server starts under ${TARGET_MS} ms: median ${fmt(first)} ms: ${verdict(first < TARGET_MS)}`);
+  const acceptance = {
+    criterion: `first diagnostics after the server starts, ${basename(source)}: under ${TARGET_MS} ms (#8)`,
+    figure: `median ${fmt(first)} ms from spawn`,
+    anchor: `node -e "" ${fmt(median(samples.node))} ms; ESLint load ${fmt(median(samples.eslintLoad))} ms, load + first lint ${fmt(median(samples.eslintFirstLint))} ms`,
+    met: first < TARGET_MS,
+  };
+  ctx.print(`${acceptance.criterion}: ${acceptance.figure} (${acceptance.anchor}): ${verdict(acceptance.met)}`);
   const medians = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
-  return { file: source, lines, runs, findings, codeCacheStarts, medianMs: medians, samplesMs: samples, targetMet: first < TARGET_MS };
+  return { file: source, lines, runs, findings, codeCacheStarts, medianMs: medians, samplesMs: samples, acceptance: [acceptance] };
 }
