@@ -33,6 +33,16 @@ describe("dist/server.js loads the server through V8's code cache", { skip: proc
     rmSync(scratch, { recursive: true, force: true });
   });
 
+  /** A start that runs until it has dealt with the cache; resolves with what it did. */
+  async function oneStart(cacheDir: string): Promise<string> {
+    const { s, cache } = await start(folder, cacheDir);
+    try {
+      return await cache;
+    } finally {
+      await s.stop();
+    }
+  }
+
   test("the first start writes the cache once warm, the next one runs from it", async () => {
     const cacheDir = path.join(scratch, "private", "code-cache");
     const first = await start(folder, cacheDir);
@@ -56,34 +66,22 @@ describe("dist/server.js loads the server through V8's code cache", { skip: proc
 
   test("a cache V8 rejects (damaged, or from another build) is replaced", async () => {
     const cacheDir = path.join(scratch, "damaged");
-    const first = await start(folder, cacheDir);
-    await first.cache.finally(() => first.s.stop());
+    assert.equal(await oneStart(cacheDir), "code cache written");
     const [name] = cacheFiles(cacheDir);
     writeFileSync(path.join(cacheDir, name!), Buffer.alloc(4096, 7), { mode: 0o600 });
-    const second = await start(folder, cacheDir);
-    try {
-      assert.equal(await second.cache, "code cache written");
-    } finally {
-      await second.s.stop();
-    }
+    assert.equal(await oneStart(cacheDir), "code cache written");
   });
 
   test("a folder other users can write to is neither read nor written", async () => {
     const own = path.join(scratch, "own");
-    const first = await start(folder, own);
-    await first.cache.finally(() => first.s.stop());
+    assert.equal(await oneStart(own), "code cache written");
     // A valid cache planted where anyone could have put it: bytecode from there is never run.
     const cacheDir = path.join(scratch, "shared");
     mkdirSync(cacheDir);
     chmodSync(cacheDir, 0o777);
     const [name] = cacheFiles(own);
     copyFileSync(path.join(own, name!), path.join(cacheDir, name!));
-    const { s, cache } = await start(folder, cacheDir);
-    try {
-      assert.equal(await cache, "code cache not written");
-      assert.deepEqual(cacheFiles(cacheDir), [name]);
-    } finally {
-      await s.stop();
-    }
+    assert.equal(await oneStart(cacheDir), "code cache not written");
+    assert.deepEqual(cacheFiles(cacheDir), [name]);
   });
 });
