@@ -57,6 +57,11 @@ const definitions = new WeakMap<Binding, Definition[]>();
 
 function definitionsOf(context: NativeContext, binding: Binding): Definition[] {
   let defs = definitions.get(binding);
+  if (!defs && occursExactly(context.text, binding.name, binding.references.length + 1)) {
+    // Every occurrence of the name is this binding's declaration or one of its uses: no other declaration.
+    defs = [definitionAt(binding.id)];
+    definitions.set(binding, defs);
+  }
   if (!defs) {
     const sites = declarationIndex(context.file).get(binding.name) ?? [binding.id];
     defs = sites.filter((id) => declares(context, id, binding)).map(definitionAt);
@@ -64,6 +69,20 @@ function definitionsOf(context: NativeContext, binding: Binding): Definition[] {
     definitions.set(binding, defs);
   }
   return defs;
+}
+
+/** ASCII only: a longer non-ASCII name then counts as an occurrence too, which errs on the safe side (the full index). */
+const IDENTIFIER_PART = /[\w$]/;
+
+/** True when `name` stands in the text as a whole word (in code, comments or strings alike) exactly `expected` times. */
+function occursExactly(text: string, name: string, expected: number): boolean {
+  let count = 0;
+  for (let i = text.indexOf(name); i !== -1 && count <= expected; i = text.indexOf(name, i + name.length)) {
+    const before = text[i - 1];
+    const after = text[i + name.length];
+    if ((before === undefined || !IDENTIFIER_PART.test(before)) && (after === undefined || !IDENTIFIER_PART.test(after))) count++;
+  }
+  return count === expected;
 }
 
 /** Does the declared name `id` belong to `binding`? Type declarations are outside the native scope: same scope, same name. */
