@@ -10,7 +10,7 @@ import { Deadline } from "../../server/src/engine/deadline";
 import { LineIndex } from "../../server/src/engine/text";
 import { defineRule, type NativeRule } from "../../server/src/engine/rule";
 
-function ruleOf(id: string, create: NativeRule["create"], triggers?: string[]): NativeRule {
+function ruleOf(id: string, create: NativeRule["create"], triggers?: NativeRule["triggers"]): NativeRule {
   return defineRule({
     id, engine: "native", title: id, description: id, severity: "low", confidence: "low", cwe: ["CWE-20"], owasp: ["A03"],
     languages: "*", messages: { hit: "hit {{what}}", fix: "Fix it" }, triggers, create,
@@ -67,6 +67,12 @@ test("rules whose trigger words are absent from the text are not run", () => {
   const b = ruleOf("t/b", () => ({}), ["random", "uuid"]);
   const c = ruleOf("t/c", () => ({}));
   assert.deepEqual(rulesThatMayFire([a, b, c], "const id = Math.random();").map((r) => r.id), ["t/b", "t/c"]);
+  // Words are matched literally, regex characters and backslashes included; RegExp triggers as given.
+  const escaped = ruleOf("t/escaped", () => ({}), ["\\u", "a.b("]);
+  const pattern = ruleOf("t/pattern", () => ({}), [/token/i]);
+  assert.deepEqual(rulesThatMayFire([escaped, pattern], "ev\\u0061l(x)").map((r) => r.id), ["t/escaped"]);
+  assert.deepEqual(rulesThatMayFire([escaped, pattern], "axb(API_TOKEN)").map((r) => r.id), ["t/pattern"]);
+  assert.deepEqual(rulesThatMayFire([escaped, pattern], "a.b(1)").map((r) => r.id), ["t/escaped"]);
 });
 
 test("scopes: constants, reassignment, shadowing, hoisting and destructuring writes", () => {

@@ -15,9 +15,28 @@ export interface WalkOutcome {
   failedRules: { rule: NativeRule; error: string }[];
 }
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * A rule's triggers as few regexes as possible: its words joined into one alternation, which
+ * scans the text once instead of once per word (several times faster for rules with many words).
+ */
+const triggerTests = new WeakMap<NativeRule, RegExp[]>();
+
+function testsOf(rule: NativeRule): RegExp[] {
+  let tests = triggerTests.get(rule);
+  if (!tests) {
+    const words = rule.triggers!.filter((t): t is string => typeof t === "string");
+    tests = rule.triggers!.filter((t): t is RegExp => typeof t !== "string");
+    if (words.length > 0) tests.unshift(new RegExp(words.map(escapeRegExp).join("|")));
+    triggerTests.set(rule, tests);
+  }
+  return tests;
+}
+
 /** The rules whose trigger words appear in the text; a rule without triggers always runs. */
 export function rulesThatMayFire(rules: readonly NativeRule[], text: string): NativeRule[] {
-  return rules.filter((r) => !r.triggers || r.triggers.some((t) => (typeof t === "string" ? text.includes(t) : t.test(text))));
+  return rules.filter((r) => !r.triggers || testsOf(r).some((t) => t.test(text)));
 }
 
 const KIND_BY_NAME = ts.SyntaxKind as unknown as Record<string, number>;
