@@ -161,6 +161,11 @@ describe("robustness", () => {
     assert.equal(mayHaveSources("export const add = (a, b) => a + b;\n"), false);
     assert.equal(mayHaveSources("app.get('/', (req, res) => res.send(req.query.q));"), true);
     assert.equal(mayHaveSources("el.innerHTML = document.referrer;"), true);
+    // Globals named by common words count only beside one of their source fields.
+    assert.equal(mayHaveSources("// process each item\nconst location = 'here';"), false);
+    assert.equal(mayHaveSources("exec(process.argv[2]);"), true);
+    assert.equal(mayHaveSources("const { argv } = process;"), true);
+    assert.equal(mayHaveSources("el.innerHTML = window.location.hash;"), true);
   });
 
   test("broken syntax, huge expressions and deep nesting do not stop the analysis", () => {
