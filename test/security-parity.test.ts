@@ -3,8 +3,9 @@
  * eslint-plugin-security's checks keep their meaning in Vigil: the real plugin, run through
  * ESLint's Linter as Vigil configures it (typescript-eslint parser, CommonJS globals), and Vigil's
  * own checks, run through analyzeFile with only the security/* rules on, report the same findings
- * (rule, line, column, message) on every security fixture and on a fixed sample of real JS/TS
- * code from the repository's node_modules. Rules still on ESLint are compared too.
+ * (rule, range, message) on every security fixture, on code written to hit the plugin's corner
+ * cases (test/fixtures/security-parity, security-quirks) and on a fixed sample of real JS/TS code
+ * from the repository's node_modules. Rules still on ESLint are compared too.
  *
  * `VIGIL_PARITY_ROOT=<dir> node test/run.mjs security-parity` compares over every JS/TS file
  * under another tree instead of the sample (the bench corpus, say).
@@ -49,13 +50,16 @@ function sourceFiles(dir: string): string[] {
   return out;
 }
 
+/** 1-based, as ESLint reports. */
 interface Finding {
   rule: string;
   line: number;
   column: number;
+  endLine: number;
+  endColumn: number;
   message: string;
 }
-const keyOf = (f: Finding) => `${f.rule} ${f.line}:${f.column} ${f.message}`;
+const keyOf = (f: Finding) => `${f.rule} ${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.message}`;
 
 const linter = new Linter({ configType: "flat" });
 /** The plugin as Vigil's ESLint analyzer runs it (server/src/engine/js/eslint-analyzer.ts), every rule on. */
@@ -78,7 +82,7 @@ function pluginFindings(file: string, text: string): { findings: Finding[]; pars
   const messages = linter.verify(text, PLUGIN_CONFIG, { filename: `input${path.extname(file).toLowerCase()}` });
   const findings = messages
     .filter((m) => m.ruleId?.startsWith("security/"))
-    .map((m) => ({ rule: m.ruleId!, line: m.line, column: m.column, message: m.message }));
+    .map((m) => ({ rule: m.ruleId!, line: m.line, column: m.column, endLine: m.endLine ?? m.line, endColumn: m.endColumn ?? m.column, message: m.message }));
   return { findings, parseError: messages.some((m) => m.fatal) };
 }
 
@@ -94,7 +98,10 @@ const VIGIL_CONTEXT: AnalysisContext = {
 function vigilFindings(file: string, text: string): Finding[] {
   return analyzeFile({ path: file, text }, VIGIL_CONTEXT)
     .filter((f) => f.ruleId.startsWith("security/"))
-    .map((f) => ({ rule: f.ruleId, line: f.range.start.line + 1, column: f.range.start.character + 1, message: f.message }));
+    .map((f) => {
+      const { start, end } = f.range;
+      return { rule: f.ruleId, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, message: f.message };
+    });
 }
 
 /** The findings of `a` that `b` lacks, counted as multisets. */
@@ -118,7 +125,11 @@ interface RuleTally {
 
 describe("eslint-plugin-security parity", () => {
   const tally = new Map<string, RuleTally>(PLUGIN_RULES.map((r) => [`security/${r}`, { plugin: 0, vigil: 0, onlyPlugin: [], onlyVigil: [] }]));
-  const fixtures = readdirSync(path.join(REPO, "rules", "security")).filter((f) => f.includes(".cases.")).map((f) => path.join(REPO, "rules", "security", f));
+  const fixtures = [
+    ...readdirSync(path.join(REPO, "rules", "security")).filter((f) => f.includes(".cases.")).map((f) => path.join(REPO, "rules", "security", f)),
+    ...sourceFiles(path.join(__dirname, "fixtures", "security-parity")),
+    ...sourceFiles(path.join(__dirname, "fixtures", "security-quirks")),
+  ];
   const root = process.env.VIGIL_PARITY_ROOT;
   const files = [...fixtures, ...(root ? sourceFiles(path.resolve(root)) : SAMPLE_PACKAGES.flatMap((p) => sourceFiles(path.join(REPO, "node_modules", p))))];
   let compared = 0;
@@ -143,8 +154,8 @@ describe("eslint-plugin-security parity", () => {
         const v = vigil.filter((f) => f.rule === rule);
         t.plugin += p.length;
         t.vigil += v.length;
-        for (const f of missingFrom(p, v)) t.onlyPlugin.push(`${where}:${f.line}:${f.column} ${f.message}`);
-        for (const f of missingFrom(v, p)) t.onlyVigil.push(`${where}:${f.line}:${f.column} ${f.message}`);
+        for (const f of missingFrom(p, v)) t.onlyPlugin.push(`${where} ${keyOf(f)}`);
+        for (const f of missingFrom(v, p)) t.onlyVigil.push(`${where} ${keyOf(f)}`);
       }
     }
     const s = (ms: number) => (ms / 1000).toFixed(1);

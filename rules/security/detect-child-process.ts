@@ -4,16 +4,14 @@
  */
 import ts from "typescript";
 import type { SecurityCheck } from "./checks";
-import { calleeIdentifier, esOperand, esParentType } from "./es-view";
+import { calleeIdentifier, esOperand, isKeptInName, STRING_ESCAPES } from "./es-view";
 import { importAccessPath, requiredPackage } from "./imports";
 import { isStaticExpression } from "./static-expression";
 
 const CHILD_PROCESS_PACKAGES = ["child_process", "node:child_process"];
-/** Where the plugin takes a loaded module as kept in a name, so the load itself is not reported. */
-const KEPT = new Set(["VariableDeclarator", "AssignmentExpression", "MemberExpression"]);
 
 const check: SecurityCheck = {
-  triggers: ["child_process"],
+  triggers: ["child_process", ...STRING_ESCAPES],
   messages: {
     required: 'Found require("{{name}}")',
     exec: "Found child_process.exec() with non Literal first argument",
@@ -23,7 +21,7 @@ const check: SecurityCheck = {
       CallExpression(node) {
         if (calleeIdentifier(node) === "require") {
           const name = requiredPackage(node);
-          if (name !== undefined && CHILD_PROCESS_PACKAGES.includes(name) && !KEPT.has(esParentType(node))) {
+          if (name !== undefined && CHILD_PROCESS_PACKAGES.includes(name) && !isKeptInName(node)) {
             context.report({ node, messageId: "required", data: { name } });
           }
           return;

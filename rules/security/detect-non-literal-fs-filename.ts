@@ -4,7 +4,8 @@
  */
 import ts from "typescript";
 import type { SecurityCheck } from "./checks";
-import { calleeIdentifier, esExpression, esOperand, isEsLiteral, memberName } from "./es-view";
+import { calleeIdentifier, esOperand, STRING_ESCAPES } from "./es-view";
+import { literalValue, memberPropertyName } from "./estree";
 import { importAccessPath } from "./imports";
 import { isStaticExpression } from "./static-expression";
 // Which arguments of each fs function are paths: the plugin's own table, so both read the same calls.
@@ -14,16 +15,16 @@ const FS_PACKAGES = ["fs", "node:fs", "fs/promises", "node:fs/promises", "fs-ext
 const pathArguments = new Map<string, readonly number[]>(Object.entries(PATH_ARGUMENTS));
 
 const check: SecurityCheck = {
-  // Every tracked package is named by a string literal: 'fs…, "fs…, 'node:fs….
-  triggers: ["'fs", '"fs', "node:fs"],
+  // Every tracked package is named by a string literal: 'fs…, "fs…, 'node:fs…, or spelt with escapes.
+  triggers: ["'fs", '"fs', "node:fs", ...STRING_ESCAPES],
   messages: { nonLiteral: 'Found {{name}} from package "{{packageName}}" with non literal argument at index {{indices}}' },
   create(context) {
     return {
       CallExpression(node) {
-        if (calleeIdentifier(node) === "require" || node.arguments.every((a) => isEsLiteral(esExpression(a)))) return;
+        if (calleeIdentifier(node) === "require" || node.arguments.every((a) => literalValue(a))) return;
         const callee = esOperand(node.expression);
         // A member call can only name the function by its own property: bail out before any lookup.
-        if (!callee || (ts.isPropertyAccessExpression(callee) && !pathArguments.has(memberName(callee)))) return;
+        if (!callee || (ts.isPropertyAccessExpression(callee) && !pathArguments.has(memberPropertyName(callee)!))) return;
         const info = importAccessPath(context, callee, node, FS_PACKAGES);
         const name = info?.path.length === 1 ? info.path[0] : info?.path.length === 2 ? info.path[1] : undefined;
         const indices = name === undefined ? undefined : pathArguments.get(name);

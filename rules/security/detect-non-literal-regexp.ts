@@ -4,10 +4,11 @@
  */
 import type { SecurityCheck } from "./checks";
 import { calleeIdentifier } from "./es-view";
+import { IDENTIFIER_ESCAPE } from "./estree";
 import { isStaticExpression } from "./static-expression";
 
 const check: SecurityCheck = {
-  triggers: ["RegExp"],
+  triggers: ["RegExp", IDENTIFIER_ESCAPE],
   messages: { nonLiteral: "Found non-literal argument to RegExp Constructor" },
   create(context) {
     return {

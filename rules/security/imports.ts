@@ -7,7 +7,8 @@
  */
 import ts from "typescript";
 import type { NativeContext } from "../../server/src/engine/js/native/api";
-import { calleeIdentifier, esExpression, esOperand, esStringLiteral, isEsCall, memberName } from "./es-view";
+import { calleeIdentifier, esExpression, esOperand, esStringLiteral } from "./es-view";
+import { isEstreeCall as isEsCall, memberPropertyName } from "./estree";
 import { findVariable } from "./variables";
 
 export interface ImportPath {
@@ -25,7 +26,7 @@ export function importAccessPath(context: NativeContext, node: ts.Node | undefin
     if (ts.isIdentifier(n)) return fromVariable(n);
     if (ts.isPropertyAccessExpression(n)) {
       const object = follow(esOperand(n.expression));
-      return object && { path: [...object.path, memberName(n)], packageName: object.packageName };
+      return object && { path: [...object.path, memberPropertyName(n)!], packageName: object.packageName };
     }
     const packageName = isEsCall(n) ? requiredPackage(n) : undefined;
     return packageName !== undefined && packages.includes(packageName) ? { path: [], packageName } : undefined;

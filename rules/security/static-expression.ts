@@ -8,7 +8,8 @@
  */
 import ts from "typescript";
 import type { NativeContext } from "../../server/src/engine/js/native/api";
-import { esExpression, esOperand, isEsBinary, isEsCall, isEsLiteral } from "./es-view";
+import { esExpression, esOperand, isEsBinary } from "./es-view";
+import { isEstreeCall as isEsCall, literalValue } from "./estree";
 import { importAccessPath } from "./imports";
 import { findVariable, isNeverReassigned } from "./variables";
 
@@ -42,7 +43,7 @@ export function isStaticExpression(context: NativeContext, node: ts.Node | undef
   const decide = (n: ts.Node): boolean => {
     if (tracked.has(n)) return false;
     tracked.add(n);
-    if (isEsLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) return true;
+    if (literalValue(n) || ts.isNoSubstitutionTemplateLiteral(n)) return true;
     if (ts.isTemplateExpression(n)) return n.templateSpans.every((span) => isStatic(span.expression));
     if (isEsBinary(n)) return isStatic(n.left) && isStatic(n.right);
     if (ts.isIdentifier(n)) {
