@@ -29,17 +29,34 @@ function firstSyntaxError(sf: ts.SourceFile): ParsedFile["error"] {
 }
 
 /**
- * One tree per analysed text, shared by every analyzer of the file (rules and taint) and dropped
- * with the file's LineIndex, so no tree outlives its analysis.
+ * The last few trees by path. Taint reads the modules a file imports, which are themselves scanned
+ * just before or after it: one parse serves both. Bounded, so trees do not pile up in a scan.
  */
-const trees = new WeakMap<LineIndex, ParsedFile>();
+const RECENT_TREES = 32;
+const recent = new Map<string, ts.SourceFile>();
+
+export function treeOf(path: string, text: string): ts.SourceFile {
+  const hit = recent.get(path);
+  if (hit && hit.text === text) {
+    recent.delete(path); // most recently used last
+    recent.set(path, hit);
+    return hit;
+  }
+  const sf = parseSource(path, text);
+  if (recent.size >= RECENT_TREES) recent.delete(recent.keys().next().value!);
+  recent.set(path, sf);
+  return sf;
+}
+
+/** One tree per analysed text, shared by every analyzer of the file (rules and taint). */
+const parsed = new WeakMap<LineIndex, ParsedFile>();
 
 export function parsedFile(path: string, lines: LineIndex): ParsedFile {
-  let parsed = trees.get(lines);
-  if (!parsed) {
-    const sf = parseSource(path, lines.text);
-    parsed = { sf, error: firstSyntaxError(sf) };
-    trees.set(lines, parsed);
+  let p = parsed.get(lines);
+  if (!p) {
+    const sf = treeOf(path, lines.text);
+    p = { sf, error: firstSyntaxError(sf) };
+    parsed.set(lines, p);
   }
-  return parsed;
+  return p;
 }

@@ -1,5 +1,5 @@
 import ts from "typescript";
-import { parseSource } from "../native/parse";
+import { treeOf } from "../native/parse";
 import { createHash } from "node:crypto";
 import type { Fix } from "../../finding";
 import { LineIndex } from "../../text";
@@ -85,7 +85,7 @@ export class FileAnalysis {
   /** `sf`: the file's tree when the rules already parsed it. */
   constructor(readonly text: string, path: string, public host: ModuleHost, lines?: LineIndex, sf?: ts.SourceFile) {
     this.file = { path, lines: lines ?? new LineIndex(text) };
-    this.sf = sf ?? parseSource(path, text);
+    this.sf = sf ?? treeOf(path, text);
   }
 
   /**
