@@ -5,6 +5,7 @@
 import ts from "typescript";
 import type { SecurityCheck } from "./checks";
 import { calleeIdentifier, esOperand, isKeptInName, STRING_ESCAPES } from "./es-view";
+import { memberPropertyName } from "./estree";
 import { importAccessPath, requiredPackage } from "./imports";
 import { isStaticExpression } from "./static-expression";
 
@@ -29,7 +30,7 @@ const check: SecurityCheck = {
         if (node.arguments.length === 0) return;
         // Only `exec` itself (a renamed binding, or a member named exec) can have the path ["exec"].
         const callee = esOperand(node.expression);
-        if (!callee || !(ts.isIdentifier(callee) || (ts.isPropertyAccessExpression(callee) && callee.name.text === "exec"))) return;
+        if (!callee || !(ts.isIdentifier(callee) || (ts.isPropertyAccessExpression(callee) && memberPropertyName(callee) === "exec"))) return;
         const info = importAccessPath(context, callee, node, CHILD_PROCESS_PACKAGES);
         if (info?.path.length !== 1 || info.path[0] !== "exec") return;
         if (!isStaticExpression(context, node.arguments[0], node)) context.report({ node, messageId: "exec" });

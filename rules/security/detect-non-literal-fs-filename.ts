@@ -21,10 +21,10 @@ const check: SecurityCheck = {
   create(context) {
     return {
       CallExpression(node) {
-        if (calleeIdentifier(node) === "require" || node.arguments.every((a) => literalValue(a))) return;
         const callee = esOperand(node.expression);
         // A member call can only name the function by its own property: bail out before any lookup.
         if (!callee || (ts.isPropertyAccessExpression(callee) && !pathArguments.has(memberPropertyName(callee)!))) return;
+        if (calleeIdentifier(node) === "require" || node.arguments.every((a) => literalValue(a))) return;
         const info = importAccessPath(context, callee, node, FS_PACKAGES);
         const name = info?.path.length === 1 ? info.path[0] : info?.path.length === 2 ? info.path[1] : undefined;
         const indices = name === undefined ? undefined : pathArguments.get(name);
