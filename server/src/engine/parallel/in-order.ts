@@ -27,8 +27,8 @@ export interface InOrderOptions {
 
 /**
  * The findings of `tasks`, in their order, each from the cache when it is current, else from a
- * worker thread or this one. Every miss is handed to the pool at once (workers take files as they
- * free up); fresh outcomes go into the cache.
+ * worker thread or this one. Every miss is handed to the pool at once; fresh outcomes go into the
+ * cache.
  */
 export async function* analyseInOrder(tasks: FileTask[], options: InOrderOptions): AsyncGenerator<[FileTask, Finding[]]> {
   const { cache, cacheable, mainThreadOnly, analyseHere } = options;
@@ -44,20 +44,18 @@ export async function* analyseInOrder(tasks: FileTask[], options: InOrderOptions
     workerFailed = true;
     return analyseHere(task);
   };
-  const pending = tasks.map((task, i) => {
-    if (cached[i]) return undefined;
-    // Taken before the file is read, so a change during the scan shows as a newer time next time.
-    const stat = cacheable(task.path) ? statOf(task.path) : undefined;
-    const outcome = pool && !mainThreadOnly(task.path) ? pool.run(task).catch((err: Error) => fallback(task, err)) : undefined;
-    return { stat, outcome };
-  });
+  const toPool = pool ? tasks.filter((task, i) => !cached[i] && !mainThreadOnly(task.path)) : [];
+  const fromPool = new Map<FileTask, Promise<FileOutcome>>();
+  // Stats are taken before the files are read, so a change during the scan shows as a newer time next time.
+  const stats = tasks.map((task, i) => (!cached[i] && cacheable(task.path) ? statOf(task.path) : undefined));
+  pool?.runAll(toPool).forEach((outcome, i) => fromPool.set(toPool[i]!, outcome.catch((err: Error) => fallback(toPool[i]!, err))));
   try {
     for (const [i, task] of tasks.entries()) {
       if (options.signal?.aborted) return;
       let findings = cached[i];
       if (!findings) {
-        const { stat, outcome } = pending[i]!;
-        const result = await (outcome ?? analyseHere(task));
+        const result = await (fromPool.get(task) ?? analyseHere(task));
+        const stat = stats[i];
         if (stat) cache!.store(task.path, stat, result);
         findings = result.findings;
       }
