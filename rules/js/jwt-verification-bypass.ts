@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../../server/src/engine/js/typescript";
 import { defineRule } from "../../server/src/engine/rule";
 import { JS_LANGUAGES } from "../../server/src/engine/language";
 import type { NativeContext, NativeEdit } from "../../server/src/engine/js/native/api";

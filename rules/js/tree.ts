@@ -3,7 +3,7 @@
  * file; how a node is read lives here. Unlike ESTree, TypeScript's tree keeps parentheses and type
  * wrappers as nodes: `unwrap` and `parentOf` look through them.
  */
-import ts from "typescript";
+import ts from "../../server/src/engine/js/typescript";
 import type { NativeContext, NativeEdit } from "../../server/src/engine/js/native/api";
 import { isAssignmentOperator } from "../../server/src/engine/js/native/scope";
 

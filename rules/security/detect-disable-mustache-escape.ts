@@ -2,7 +2,7 @@
  * eslint-plugin-security's detect-disable-mustache-escape: `x.escapeMarkup = false`, which turns
  * off HTML escaping in some template engines.
  */
-import ts from "typescript";
+import ts from "../../server/src/engine/js/typescript";
 import type { SecurityCheck } from "./checks";
 import { IDENTIFIER_ESCAPE, isAssignmentPattern, literalValue, memberPropertyName, withoutParens } from "./estree";
 

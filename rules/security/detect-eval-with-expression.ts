@@ -2,7 +2,7 @@
  * eslint-plugin-security's detect-eval-with-expression: `eval(x)` whose first argument is not a
  * literal, naming the argument's ESTree node type as the plugin does.
  */
-import ts from "typescript";
+import ts from "../../server/src/engine/js/typescript";
 import type { SecurityCheck } from "./checks";
 import { estreeType, IDENTIFIER_ESCAPE, withoutParens } from "./estree";
 

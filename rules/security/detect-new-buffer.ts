@@ -2,7 +2,7 @@
  * eslint-plugin-security's detect-new-buffer: `new Buffer(x)` whose first argument is not a
  * literal (a number there allocates uninitialised memory).
  */
-import ts from "typescript";
+import ts from "../../server/src/engine/js/typescript";
 import type { SecurityCheck } from "./checks";
 import { IDENTIFIER_ESCAPE, literalValue, withoutParens } from "./estree";
 

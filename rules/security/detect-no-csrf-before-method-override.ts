@@ -3,7 +3,7 @@
  * `express` naming `methodOverride` after one naming `csrf` (Express 3 middleware). Like the
  * plugin, a call counts when its first token is the identifier `express` as written.
  */
-import ts from "typescript";
+import ts from "../../server/src/engine/js/typescript";
 import type { SecurityCheck } from "./checks";
 import { IDENTIFIER_ESCAPE, memberPropertyName, withoutParens } from "./estree";
 

@@ -3,7 +3,7 @@
  * (`obj[key]`), worded by where it sits: a declaration's value, a call (as callee or argument),
  * or anywhere else. Off by default: it flags most bracket access.
  */
-import ts from "typescript";
+import ts from "../../server/src/engine/js/typescript";
 import type { SecurityCheck } from "./checks";
 import { estreeParent, isEstreeCall, withoutParens } from "./estree";
 

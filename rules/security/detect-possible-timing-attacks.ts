@@ -3,7 +3,7 @@
  * `===`, `!=`, `!==`) an identifier named exactly like a secret (password, token, hash, ...;
  * in any case) with anything.
  */
-import ts from "typescript";
+import ts from "../../server/src/engine/js/typescript";
 import type { SecurityCheck } from "./checks";
 import { IDENTIFIER_ESCAPE, withoutParens } from "./estree";
 

@@ -3,7 +3,7 @@
  * regex literals, and `new RegExp(literal)`. Like the plugin, a regex literal is judged by its
  * whole text (`/a+/g`, slashes and flags included) and a `new RegExp` argument by its value.
  */
-import ts from "typescript";
+import ts from "../../server/src/engine/js/typescript";
 import safeRegex from "safe-regex";
 import type { SecurityCheck } from "./checks";
 import { IDENTIFIER_ESCAPE, literalValue, withoutParens } from "./estree";

@@ -3,7 +3,7 @@
  * an optional chain at an expression's own position is a ChainExpression, which none of them
  * looks into; the chain goes on through unparenthesised callees and member objects.
  */
-import ts from "typescript";
+import ts from "../../server/src/engine/js/typescript";
 import { IDENTIFIER_ESCAPE, isAssignmentPattern, isMemberExpression, withoutParens } from "./estree";
 
 /** A module name can be spelt with escapes (`"child\x5fprocess"`): triggers for names in strings add these. */

@@ -4,7 +4,7 @@
  * literals (with the `value` the parser computes) and member expressions, and an expression's
  * ESTree type name. eslint-plugin-security's checks read exactly these facts.
  */
-import ts from "typescript";
+import ts from "../../server/src/engine/js/typescript";
 
 export type MemberNode = ts.PropertyAccessExpression | ts.ElementAccessExpression;
 

@@ -5,7 +5,7 @@
  * declarations, variables initialised from them (destructuring included) and non-computed member
  * accesses; identifiers are looked up by name from the node being checked.
  */
-import ts from "typescript";
+import ts from "../../server/src/engine/js/typescript";
 import type { NativeContext } from "../../server/src/engine/js/native/api";
 import { calleeIdentifier, esExpression, esOperand, esStringLiteral } from "./es-view";
 import { isEstreeCall as isEsCall, memberPropertyName } from "./estree";

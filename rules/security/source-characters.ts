@@ -4,7 +4,7 @@
  * (as ESLint's token list has it) or comment (without its delimiters). The text is scanned once;
  * the token around a hit is looked up only for hits, by descending the tree to it.
  */
-import ts from "typescript";
+import ts from "../../server/src/engine/js/typescript";
 import type { NativeContext } from "../../server/src/engine/js/native/api";
 
 interface Holder {

@@ -6,7 +6,7 @@
  * and `process.cwd()` over static parts; `import.meta.url`, `.dirname`, `.filename`.
  * Identifiers are looked up by name from the node being checked, as the plugin does.
  */
-import ts from "typescript";
+import ts from "../../server/src/engine/js/typescript";
 import type { NativeContext } from "../../server/src/engine/js/native/api";
 import { esExpression, esOperand, isEsBinary } from "./es-view";
 import { isEstreeCall as isEsCall, literalValue } from "./estree";

@@ -4,7 +4,7 @@
  * `var`, a const and a type of the same name), looked up by name from a given node. Built on the
  * file's native scope; the declarations of a file are indexed once, on first need.
  */
-import ts from "typescript";
+import ts from "../../server/src/engine/js/typescript";
 import type { NativeContext } from "../../server/src/engine/js/native/api";
 import type { Binding } from "../../server/src/engine/js/native/scope";
 

@@ -3,7 +3,7 @@
  * refer to, is that variable ever reassigned, where is it read. Built on the first question, in
  * one walk; files no rule asks about never pay for it.
  */
-import * as ts from "typescript";
+import ts from "../typescript";
 
 export type BindingKind = "var" | "let" | "const" | "function" | "class" | "param" | "import" | "catch" | "enum";
 

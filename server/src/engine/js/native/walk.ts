@@ -1,4 +1,4 @@
-import * as ts from "typescript";
+import ts from "../typescript";
 import type { RawFinding } from "../../analyzer";
 import type { Fix } from "../../finding";
 import type { NativeRule } from "../../rule";

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript";
 import { treeOf } from "../native/parse";
 import { createHash } from "node:crypto";
 import type { Fix } from "../../finding";

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript";
 import { isFunctionLiteral, type FileAnalysis, type Frame } from "./analysis";
 import { runMessageHandler } from "./calls";
 import { union, withStep, type Taint } from "./flow";

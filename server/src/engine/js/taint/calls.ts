@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript";
 import {
   COMBINING_METHODS, ELEMENT_CALLBACK_METHODS, MUTATOR_METHODS, PROPAGATORS, ROUTE_METHODS, ROUTER_RECEIVER,
   SANITIZERS, SANITIZER_NAME, type SanitizerSpec,

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript";
 import type { FileAnalysis, Frame } from "./analysis";
 
 import { memberChain, unwrap } from "./names";

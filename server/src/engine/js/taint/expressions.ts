@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript";
 import { childFrame, isFunctionLiteral, type FileAnalysis, type Frame } from "./analysis";
 import { CLEAN, union, type Flow, type Taint } from "./flow";
 import { memberChain, propertyNameOf, unwrap, canonicalName } from "./names";

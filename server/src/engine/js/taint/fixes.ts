@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript";
 import type { Fix, TextEdit } from "../../finding";
 import type { FileAnalysis, Frame } from "./analysis";
 import { canonicalName, requireSpecifier, unwrap } from "./names";

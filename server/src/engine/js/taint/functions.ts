@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript";
 import type { FileAnalysis, Frame, Summary } from "./analysis";
 import { CLEAN, paramFlow, union, type Taint } from "./flow";
 import { Env, Scope, hoist, type FunctionRef } from "./scope";

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript";
 import type { FileAnalysis, Frame } from "./analysis";
 import { clear } from "./flow";
 import { memberChain, rootIdentifier, unwrap, propertyNameOf, canonicalName } from "./names";

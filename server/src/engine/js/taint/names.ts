@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript";
 import type { Binding, Scope } from "./scope";
 
 /** Module specifiers that name the same API: `node:fs`, `fs/promises` and fs-extra are all "fs". */

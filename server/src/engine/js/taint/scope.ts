@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript";
 import type { Taint } from "./flow";
 import { CLEAN, union } from "./flow";
 

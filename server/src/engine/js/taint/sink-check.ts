@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript";
 import { ALL_CALL_SINKS, JSX_SINKS, PROPERTY_SINKS, REDIRECT_HEADERS, type CallSinkSpec, type SinkCondition } from "../../../../../rules/js/taint";
 import type { FileAnalysis, Frame, Sink } from "./analysis";
 import type { Flow, Taint } from "./flow";

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript";
 import { ALL_SOURCES, type SourceSpec } from "../../../../../rules/js/taint";
 import type { FileAnalysis, Frame } from "./analysis";
 import { clear, CLEAN, type Flow, type Taint } from "./flow";

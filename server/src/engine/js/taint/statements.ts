@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript";
 import { childFrame, isFunctionLiteral, type FileAnalysis, type Frame } from "./analysis";
 import { CLEAN, type Taint } from "./flow";
 import { Env, Scope, hoist, boundNames, isFunctionLike } from "./scope";
