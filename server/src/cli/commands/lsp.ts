@@ -1,3 +1,5 @@
+import { createRequire } from "node:module";
+import * as path from "node:path";
 import { parseArgs, UsageError } from "../args";
 import type { Command, Io } from "../command";
 import { runLanguageServer } from "../../lsp/server";
@@ -16,7 +18,12 @@ export const lspCommand: Command = {
     // vscode-languageclient adds --clientProcessId=N; the connection reads it from process.argv.
     const { options } = parseArgs(argv, { stdio: {}, "node-ipc": {}, clientProcessId: { value: true } });
     if (!options.stdio && !options["node-ipc"]) throw new UsageError("choose a transport: --stdio");
-    runLanguageServer();
+    if (process.env.VIGIL_BUNDLED === "1") {
+      // The server's own bundle beside this one starts through V8's code cache, as in VS Code.
+      createRequire(__filename)(path.join(__dirname, "server.js"));
+    } else {
+      runLanguageServer();
+    }
     // The connection ends the process on `exit`; until then the command never finishes.
     return new Promise<number>(() => undefined);
   },
