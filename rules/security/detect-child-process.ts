@@ -2,7 +2,7 @@
  * `child_process` loaded where its result is not kept (passed on, returned, wrapped), and
  * `child_process.exec` called with a command that is not fixed at write time.
  */
-import ts from "typescript";
+import ts from "../../server/src/engine/js/typescript";
 import type { SecurityCheck } from "./checks";
 import { calleeIdentifier, esOperand, isKeptInName, STRING_ESCAPES } from "./es-view";
 import { memberPropertyName } from "./estree";

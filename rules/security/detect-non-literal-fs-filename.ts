@@ -2,7 +2,7 @@
  * File system calls (`fs`, `fs/promises`, `fs-extra`) whose path arguments are not fixed at write
  * time: a path built from a variable may reach files outside the intended folder.
  */
-import ts from "typescript";
+import ts from "../../server/src/engine/js/typescript";
 import type { SecurityCheck } from "./checks";
 import { calleeIdentifier, esOperand, STRING_ESCAPES } from "./es-view";
 import { literalValue, memberPropertyName } from "./estree";
