@@ -20,6 +20,8 @@ const common = {
 };
 const entries = [
   { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js" },
+  // What bin/vigil.js runs: dist/cli.js through V8's code cache.
+  { entryPoints: ["server/src/cli/loader.ts"], outfile: "dist/cli-loader.js" },
   { entryPoints: ["server/src/lsp/main.ts"], outfile: "dist/server.js" },
   // The server proper, which dist/server.js loads through V8's code cache.
   { entryPoints: ["server/src/lsp/server.ts"], outfile: "dist/server-core.js" },
