@@ -168,6 +168,16 @@ describe("robustness", () => {
     assert.equal(mayHaveSources("el.innerHTML = window.location.hash;"), true);
   });
 
+  test("a module that appears where an import found nothing is read in the same process", () => {
+    const files: Record<string, string> = {
+      "route.js": `import { run } from "./helpers/db";\nimport express from "express";\nconst app = express();\napp.get("/", (req, res) => run(req.query.id));\n`,
+      "helpers/db.js": `import { query } from "./sql";\nexport function run(id) { return query(id); }\n`,
+    };
+    assert.equal(taint("route.js", files).length, 0, "./sql does not exist yet");
+    files["helpers/sql.js"] = `import db from "mysql";\nexport function query(id) { return db.query("SELECT * FROM t WHERE id = " + id); }\n`;
+    assert.deepEqual(taint("route.js", files).map((f) => f.ruleId), ["js/sql-injection"]);
+  });
+
   test("broken syntax, huge expressions and deep nesting do not stop the analysis", () => {
     const long = `app.get("/", (req, res) => res.send(${Array.from({ length: 5000 }, (_, i) => `"p${i}"`).join(" + ")} + req.query.q));`;
     assert.equal(taint("long.js", { "long.js": long }).length, 1);

@@ -40,12 +40,19 @@ function candidates(from: string, spec: string): string[] {
   return out;
 }
 
+/** The digest recorded for a path an import tried and did not find: it must still be missing. */
+const ABSENT = "";
+
 /** Still valid when the file and every module it was summarised from have the content they had. */
 function isFresh(entry: CacheEntry, files: SourceFiles, seen: Set<string>): boolean {
   for (const [dep, hash] of entry.analysis.deps) {
     if (seen.has(dep)) continue;
     seen.add(dep);
     const text = files.read(dep);
+    if (hash === ABSENT) {
+      if (text !== undefined) return false;
+      continue;
+    }
     if (text === undefined || contentHash(text, dep) !== hash) return false;
     const depEntry = cache.get(dep);
     if (depEntry && (depEntry.hash !== hash || !isFresh(depEntry, files, seen))) return false;
@@ -61,7 +68,11 @@ export function loadModule(from: FileAnalysis, spec: string): FileAnalysis | und
   for (const candidate of candidates(from.file.path, spec)) {
     if (candidate === from.file.path || EXTENSIONS.every((e) => !candidate.endsWith(e))) continue;
     const text = files.read(candidate);
-    if (text === undefined) continue;
+    if (text === undefined) {
+      // A file created here later would be imported instead.
+      from.deps.set(candidate, ABSENT);
+      continue;
+    }
     const hash = contentHash(text, candidate);
     from.deps.set(candidate, hash);
     if (host.loading.has(candidate)) return undefined;
