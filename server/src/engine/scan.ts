@@ -28,8 +28,8 @@ export interface ScanOptions extends AnalysisContext {
    */
   cacheDir?: string;
   /**
-   * Worker threads that analyse files. Absent: automatic (in-process for small scans, up to
-   * `os.availableParallelism()` workers when many files need analysis); 1: in-process.
+   * Worker threads that analyse files. Absent: automatic (in-process for small scans and on fewer
+   * than four cores, else up to one worker per core but one when many files need analysis); 1: in-process.
    */
   jobs?: number;
   /** Problems of the scan machinery itself (a damaged cache, a failed worker); default: standard error. */

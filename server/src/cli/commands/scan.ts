@@ -27,7 +27,7 @@ Options:
   --cache DIR                keep results in DIR (created if missing) and re-analyse only the files
                              that changed, or whose imports, lockfiles, settings or Vigil changed
   --jobs N|auto              worker threads that analyse files; 1 analyses in this process
-                             (default: auto, threads only when many files need analysis)
+                             (default: auto, threads only with 4+ cores and many files to analyse)
 `;
 
 const SPEC = {
