@@ -41,7 +41,8 @@ export async function run(ctx) {
     const report = (tool) => join(scratch, `${tool.label}.json`);
     const cold = new Map();
     const rescans = new Map(tools.map((t) => [t.label, []]));
-    const unchangedFindings = new Map(tools.map((t) => [t.label, true]));
+    // Per tool, how its first re-scan that found otherwise than the cold scan differed.
+    const differences = new Map();
     for (const tool of tools) {
       cold.set(tool.label, { run: await measureTool(tool, corpus, report(tool)), findings: findingKeys(tool.read(report(tool), corpus)) });
       ctx.progress(`  cold ${tool.label}: ${seconds(cold.get(tool.label).run.wallMs)} s wall`);
@@ -54,7 +55,10 @@ export async function run(ctx) {
         for (const tool of round % 2 ? [...tools].reverse() : tools) {
           const m = await measureTool(tool, corpus, report(tool));
           rescans.get(tool.label).push(m);
-          if (findingKeys(tool.read(report(tool), corpus)) !== cold.get(tool.label).findings) unchangedFindings.set(tool.label, false);
+          const found = findingKeys(tool.read(report(tool), corpus));
+          if (found !== cold.get(tool.label).findings && !differences.has(tool.label)) {
+            differences.set(tool.label, { round: round + 1, ...difference(cold.get(tool.label).findings, found) });
+          }
           ctx.progress(`  re-scan ${round + 1}/${runs} ${tool.label}: ${seconds(m.wallMs)} s wall, ${seconds(m.cpuMs)} s CPU`);
         }
       }
@@ -65,13 +69,14 @@ export async function run(ctx) {
     const timing = Object.fromEntries(
       tools.map((t) => [t.label, { cold: summariseRuns([cold.get(t.label).run], lines), rescan: summariseRuns(rescans.get(t.label), lines) }]),
     );
-    printTiming(ctx, timing, unchangedFindings, runs);
+    printTiming(ctx, timing, differences, runs);
     return {
       corpus: { name: corpusName, dir, files: sources.length, lines },
       changedFile: changedName,
       runs,
       timing,
-      sameFindingsAsCold: Object.fromEntries(unchangedFindings),
+      sameFindingsAsCold: Object.fromEntries(tools.map((t) => [t.label, !differences.has(t.label)])),
+      differences: Object.fromEntries(differences),
       acceptance: [judge(timing, vigilHasCache, corpusName)],
     };
   } finally {
@@ -86,15 +91,29 @@ function midSizeFile(sources) {
   return sorted[sorted.length >> 1];
 }
 
-function printTiming(ctx, timing, unchangedFindings, runs) {
+/** The first few findings only the cold scan has, and only the re-scan has. */
+function difference(coldKeys, rescanKeys) {
+  const cold = coldKeys.split("\n");
+  const rescan = rescanKeys.split("\n");
+  const only = (a, b) => {
+    const other = new Set(b);
+    return a.filter((k) => !other.has(k)).slice(0, 3);
+  };
+  return { onlyCold: only(cold, rescan), onlyRescan: only(rescan, cold) };
+}
+
+function printTiming(ctx, timing, differences, runs) {
   const rows = [["", "cold s", "re-scan wall s", "re-scan CPU s", "peak RSS MB", "re-scan wall s of each run", "findings as cold"]];
   for (const [label, t] of Object.entries(timing)) {
     const each = t.rescan.samples.map((s) => seconds(s.wallMs)).join(" ");
-    const same = unchangedFindings.get(label) ? "same" : "DIFFER";
+    const same = differences.has(label) ? "DIFFER" : "same";
     rows.push([label, seconds(t.cold.wallMs), seconds(t.rescan.wallMs), seconds(t.rescan.cpuMs), megabytes(t.rescan.peakRssKb), each, same]);
   }
   ctx.print(`medians of ${runs} re-scan${runs === 1 ? "" : "s"} after one changed file (whole process; CPU of the process tree)`);
   ctx.print(formatTable(rows, ["l", "r", "r", "r", "r", "l", "l"]));
+  for (const [label, d] of differences) {
+    ctx.print(`${label}'s re-scan ${d.round} differs from its cold scan: only cold ${d.onlyCold.join("; ") || "-"}; only re-scan ${d.onlyRescan.join("; ") || "-"}`);
+  }
   if (timing.Vigil) {
     ctx.print(`Vigil/ESLint re-scan: wall ${(timing.Vigil.rescan.wallMs / timing.ESLint.rescan.wallMs).toFixed(2)}x, CPU ${(timing.Vigil.rescan.cpuMs / timing.ESLint.rescan.cpuMs).toFixed(2)}x`);
   }
