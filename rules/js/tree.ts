@@ -215,6 +215,5 @@ export function resolveValue(context: NativeContext, id: ts.Identifier): ts.Node
 export const edit = {
   replace: (context: NativeContext, node: ts.Node, text: string): NativeEdit => ({ start: context.startOf(node), end: node.end, text }),
   remove: (context: NativeContext, node: ts.Node): NativeEdit => ({ start: context.startOf(node), end: node.end, text: "" }),
-  insertBefore: (context: NativeContext, node: ts.Node, text: string): NativeEdit => ({ start: context.startOf(node), end: context.startOf(node), text }),
   insertAfter: (node: ts.Node, text: string): NativeEdit => ({ start: node.end, end: node.end, text }),
 };
