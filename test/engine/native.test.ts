@@ -112,6 +112,11 @@ test("an analysis past the per-file time budget ends with an analysis-timeout no
   const timeouts = findings.filter((f) => f.ruleId === "vigil/analysis-timeout");
   assert.equal(timeouts.length, 1);
   assert.match(timeouts[0]!.message, /js analysis was stopped.*1 ms budget/);
+  // Taint, run after the rules on the same spent budget, is named in the same single notice.
+  const withSources = `app.get("/", (req, res) => res.send(req.query.q));\n${text}`;
+  const both = analyzeFile({ path: "/p/big.js", text: withSources }, { settings }).filter((f) => f.ruleId === "vigil/analysis-timeout");
+  assert.equal(both.length, 1);
+  assert.match(both[0]!.message, /^The js and taint analyses were stopped/);
   assert.equal(timeouts[0]!.severity, "info");
   const unbounded = analyzeFile({ path: "/p/big.js", text }, { settings: { ...settings, analysisTimeout: 0 } });
   assert.equal(unbounded.filter((f) => f.ruleId === "js/tls-verification-disabled").length, 5_000);

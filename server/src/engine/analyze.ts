@@ -36,6 +36,7 @@ export function analyzeFile(file: SourceFile, context: AnalysisContext): Finding
   const raw: RawFinding[] = [];
   const source = new Map<RawFinding, string>();
   const deadline = new Deadline(context.settings.analysisTimeout);
+  const stopped: string[] = [];
   for (const analyzer of ANALYZERS) {
     if (!analyzer.handles(file.path, language)) continue;
     try {
@@ -45,12 +46,17 @@ export function analyzeFile(file: SourceFile, context: AnalysisContext): Finding
       }
     } catch (err) {
       if (err instanceof AnalysisTimeout) {
-        raw.push(notice("vigil/analysis-timeout", `The ${analyzer.name} analysis was stopped: it ${err.message}.`, FILE_START));
+        stopped.push(analyzer.name);
         continue;
       }
       const why = err instanceof Error ? err.message : String(err);
       raw.push(notice("vigil/analysis-error", `The ${analyzer.name} analyzer failed on this file: ${why}`, FILE_START));
     }
+  }
+  if (stopped.length > 0) {
+    // One notice per file, however many analyses the spent budget stopped.
+    const which = stopped.length === 1 ? `The ${stopped[0]} analysis was` : `The ${stopped.join(" and ")} analyses were`;
+    raw.push(notice("vigil/analysis-timeout", `${which} stopped: the file's analysis took longer than its ${deadline.budgetMs} ms budget.`, FILE_START));
   }
   const suppressions = findSuppressions(lines);
   for (const s of suppressions.filter((s) => !s.reason)) {
