@@ -1,4 +1,4 @@
-import { promises as fs, type Dirent } from "node:fs";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
@@ -6,7 +6,9 @@ import picomatch from "picomatch";
 /**
  * Enumerates the files of a scan: honours every .gitignore on the way down, the exclude globs and
  * symlinks (followed, but each real directory is visited once, so loops end). Problems become
- * `skipped` entries, never exceptions.
+ * `skipped` entries, never exceptions. File-system calls are synchronous: on a warm disk cache
+ * they take microseconds, and a round trip per call through libuv's thread pool left a scan idle
+ * for a fifth of its time.
  */
 
 export type FileEntry =
@@ -29,7 +31,7 @@ export async function* enumerateFiles(root: string, options: EnumerateOptions): 
   const isExcluded = picomatch(options.exclude, { dot: true });
   let stat;
   try {
-    stat = await fs.stat(rootAbs);
+    stat = fs.statSync(rootAbs);
   } catch (err) {
     yield { kind: "skipped", path: rootAbs, reason: `cannot be read (${code(err)})` };
     return;
@@ -53,7 +55,7 @@ async function* walk(
   if (signal?.aborted) return;
   let real: string;
   try {
-    real = await fs.realpath(dir);
+    real = fs.realpathSync.native(dir);
   } catch (err) {
     yield { kind: "skipped", path: dir, reason: `cannot be read (${code(err)})` };
     return;
@@ -63,14 +65,14 @@ async function* walk(
     return;
   }
   visited.add(real);
-  let entries: Dirent[];
+  let entries: fs.Dirent[];
   try {
-    entries = await fs.readdir(dir, { withFileTypes: true });
+    entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (err) {
     yield { kind: "skipped", path: dir, reason: `folder cannot be read (${code(err)})` };
     return;
   }
-  const here = await readGitignore(dir);
+  const here = readGitignore(dir);
   const active = here ? [...levels, here] : levels;
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
@@ -82,7 +84,7 @@ async function* walk(
     let size = 0;
     if (entry.isSymbolicLink() || (!isDir && !isFile)) {
       try {
-        const s = await fs.stat(full);
+        const s = fs.statSync(full);
         isDir = s.isDirectory();
         isFile = s.isFile();
         size = s.size;
@@ -99,7 +101,7 @@ async function* walk(
     } else if (isFile) {
       if (size === 0) {
         try {
-          size = (await fs.stat(full)).size;
+          size = fs.statSync(full).size;
         } catch (err) {
           yield { kind: "skipped", path: full, reason: `cannot be read (${code(err)})` };
           continue;
@@ -110,10 +112,10 @@ async function* walk(
   }
 }
 
-async function readGitignore(dir: string): Promise<IgnoreLevel | undefined> {
+function readGitignore(dir: string): IgnoreLevel | undefined {
   let text: string;
   try {
-    text = await fs.readFile(path.join(dir, ".gitignore"), "utf8");
+    text = fs.readFileSync(path.join(dir, ".gitignore"), "utf8");
   } catch {
     return undefined;
   }

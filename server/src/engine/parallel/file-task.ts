@@ -1,4 +1,4 @@
-import { promises as fs } from "node:fs";
+import { readFileSync } from "node:fs";
 import type { Finding } from "../finding";
 import { analyzeFile, complete, type AnalysisContext } from "../analyze";
 import { notice, FILE_START } from "../notice";
@@ -40,7 +40,7 @@ export async function analyseFileTask({ path, size }: FileTask, context: Analysi
   }
   let buf: Buffer;
   try {
-    buf = await fs.readFile(path);
+    buf = readFileSync(path);
   } catch (err) {
     return { findings: [skippedFinding(path, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`, context)] };
   }
