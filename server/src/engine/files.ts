@@ -12,7 +12,7 @@ import picomatch from "picomatch";
  */
 
 export type FileEntry =
-  | { kind: "file"; path: string; size: number }
+  | { kind: "file"; path: string; size: number; mtimeMs: number }
   | { kind: "skipped"; path: string; reason: string };
 
 export interface EnumerateOptions {
@@ -37,7 +37,7 @@ export async function* enumerateFiles(root: string, options: EnumerateOptions): 
     return;
   }
   if (stat.isFile()) {
-    yield { kind: "file", path: rootAbs, size: stat.size };
+    yield { kind: "file", path: rootAbs, size: stat.size, mtimeMs: stat.mtimeMs };
     return;
   }
   const visited = new Set<string>();
@@ -81,13 +81,12 @@ async function* walk(
     const full = path.join(dir, entry.name);
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
-    let size = 0;
+    let stat: fs.Stats | undefined;
     if (entry.isSymbolicLink() || (!isDir && !isFile)) {
       try {
-        const s = fs.statSync(full);
-        isDir = s.isDirectory();
-        isFile = s.isFile();
-        size = s.size;
+        stat = fs.statSync(full);
+        isDir = stat.isDirectory();
+        isFile = stat.isFile();
       } catch (err) {
         yield { kind: "skipped", path: full, reason: `broken or unreadable link (${code(err)})` };
         continue;
@@ -99,15 +98,13 @@ async function* walk(
     if (isDir) {
       yield* walk(full, root, active, visited, isExcluded, signal);
     } else if (isFile) {
-      if (size === 0) {
-        try {
-          size = fs.statSync(full).size;
-        } catch (err) {
-          yield { kind: "skipped", path: full, reason: `cannot be read (${code(err)})` };
-          continue;
-        }
+      try {
+        stat ??= fs.statSync(full);
+      } catch (err) {
+        yield { kind: "skipped", path: full, reason: `cannot be read (${code(err)})` };
+        continue;
       }
-      yield { kind: "file", path: full, size };
+      yield { kind: "file", path: full, size: stat.size, mtimeMs: stat.mtimeMs };
     }
   }
 }

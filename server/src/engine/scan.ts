@@ -55,6 +55,7 @@ export async function* scanProject(roots: string[], options: ScanOptions): Async
   const log = options.log ?? ((message: string) => void process.stderr.write(`vigil: ${message}\n`));
   const queue: FileTask[] = [];
   const enumerated: string[] = [];
+  const stats = new Map<string, { mtimeMs: number; size: number }>();
   for (const root of roots) {
     for await (const entry of enumerateFiles(root, { exclude: options.settings.exclude, signal: options.signal })) {
       if (entry.kind === "skipped") {
@@ -62,6 +63,7 @@ export async function* scanProject(roots: string[], options: ScanOptions): Async
         continue;
       }
       enumerated.push(entry.path);
+      stats.set(entry.path, { mtimeMs: entry.mtimeMs, size: entry.size });
       if (isAnalysable(entry.path)) queue.push(entry);
     }
   }
@@ -75,6 +77,7 @@ export async function* scanProject(roots: string[], options: ScanOptions): Async
         engine: engineIdentity(),
         context: scanContextDigest(options.settings, threatModels, context.advisories ?? defaultAdvisorySource()),
         files: enumerated,
+        stats,
         log,
       })
     : undefined;

@@ -26,7 +26,15 @@ export class FileStates {
   /** Stats established in this scan, for the next one. */
   private readonly fresh = new Map<string, FileStat>();
 
-  constructor(private readonly known: ReadonlyMap<string, FileStat> = new Map()) {}
+  /**
+   * @param known what the cache last saw
+   * @param observed stats this scan already took (when it enumerated the files), so a file is not
+   *   stat'ed twice; a re-scan of an unchanged project is mostly stats
+   */
+  constructor(
+    private readonly known: ReadonlyMap<string, FileStat> = new Map(),
+    private readonly observed: ReadonlyMap<string, { mtimeMs: number; size: number }> = new Map(),
+  ) {}
 
   digestOf(file: string): string | null {
     let state = this.current.get(file);
@@ -60,13 +68,17 @@ export class FileStates {
   }
 
   private look(file: string): string | null {
-    let stat;
-    try {
-      stat = statSync(file, { throwIfNoEntry: false });
-    } catch {
-      return null;
+    let stat = this.observed.get(file);
+    if (!stat) {
+      let s;
+      try {
+        s = statSync(file, { throwIfNoEntry: false });
+      } catch {
+        return null;
+      }
+      if (!s?.isFile()) return null;
+      stat = s;
     }
-    if (!stat?.isFile()) return null;
     const known = this.known.get(file);
     if (known && known.mtimeMs !== UNTRUSTED && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return known.digest;
     let d: string;

@@ -18,6 +18,8 @@ export interface ResultCacheOptions {
   context: string;
   /** Every file the scan enumerated (analysable or not), for project-wide dependencies. */
   files: string[];
+  /** Stats the scan took of those files as it enumerated them. */
+  stats?: ReadonlyMap<string, { mtimeMs: number; size: number }>;
   log: (message: string) => void;
 }
 
@@ -41,15 +43,16 @@ export class ResultCache {
     private readonly header: CacheHeader,
     private readonly previous: CacheData,
     private readonly files: string[],
+    observed?: ReadonlyMap<string, { mtimeMs: number; size: number }>,
   ) {
-    this.states = new FileStates(previous.stats);
+    this.states = new FileStates(previous.stats, observed);
   }
 
   static open(options: ResultCacheOptions): ResultCache {
     const rootsKey = digestParts([...options.roots.map((r) => path.resolve(r))].sort()).slice(0, 16);
     const file = path.join(options.dir, `scan-${rootsKey}.json`);
     const header: CacheHeader = { format: CACHE_FORMAT, engine: options.engine, context: options.context };
-    return new ResultCache(file, header, readCache(file, header, options.log), options.files);
+    return new ResultCache(file, header, readCache(file, header, options.log), options.files, options.stats);
   }
 
   /** The cached findings of `file` when nothing they were computed from changed; else undefined. */

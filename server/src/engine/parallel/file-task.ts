@@ -13,6 +13,8 @@ import { recordingFacts, type AnalysisInputs, type TextDigests } from "../cache/
 export interface FileTask {
   path: string;
   size: number;
+  /** Modification time when the scan enumerated the file, which the result cache compares. */
+  mtimeMs?: number;
 }
 
 /** A file's findings, and for the result cache what they were computed from. */

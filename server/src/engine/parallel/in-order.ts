@@ -53,7 +53,7 @@ export async function* analyseInOrder(tasks: FileTask[], options: InOrderOptions
   const toPool = pool ? tasks.filter((task, i) => !cached[i] && !mainThreadOnly(task.path)) : [];
   const fromPool = new Map<FileTask, Promise<FileOutcome>>();
   // Stats are taken before the files are read, so a change during the scan shows as a newer time next time.
-  const stats = tasks.map((task, i) => (!cached[i] && cacheable(task.path) ? statOf(task.path) : undefined));
+  const stats = tasks.map((task, i) => (!cached[i] && cacheable(task.path) ? enumeratedStat(task) ?? statOf(task.path) : undefined));
   pool?.runAll(toPool).forEach((outcome, i) => fromPool.set(toPool[i]!, outcome.catch((err: Error) => fallback(toPool[i]!, err))));
   try {
     for (const [i, task] of tasks.entries()) {
@@ -71,6 +71,10 @@ export async function* analyseInOrder(tasks: FileTask[], options: InOrderOptions
     stopping = true;
     await pool?.close();
   }
+}
+
+function enumeratedStat(task: FileTask): { mtimeMs: number; size: number } | undefined {
+  return task.mtimeMs === undefined ? undefined : { mtimeMs: task.mtimeMs, size: task.size };
 }
 
 export function statOf(file: string): { mtimeMs: number; size: number } | undefined {
