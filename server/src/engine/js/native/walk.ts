@@ -18,17 +18,24 @@ export interface WalkOutcome {
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
- * A rule's triggers as few regexes as possible: its words joined into one alternation, which
- * scans the text once instead of once per word (several times faster for rules with many words).
+ * A rule's triggers as cheap tests. A few words are searched one by one (String#includes skips
+ * through the text, several times faster than a regex alternation that tries every position);
+ * many words are joined into one alternation, which scans the text once instead of once per word.
  */
-const triggerTests = new WeakMap<NativeRule, RegExp[]>();
+const FEW_WORDS = 4;
+const triggerTests = new WeakMap<NativeRule, ((text: string) => boolean)[]>();
 
-function testsOf(rule: NativeRule): RegExp[] {
+function testsOf(rule: NativeRule): ((text: string) => boolean)[] {
   let tests = triggerTests.get(rule);
   if (!tests) {
     const words = rule.triggers!.filter((t): t is string => typeof t === "string");
-    tests = rule.triggers!.filter((t): t is RegExp => typeof t !== "string");
-    if (words.length > 0) tests.unshift(new RegExp(words.map(escapeRegExp).join("|")));
+    tests = rule.triggers!.filter((t): t is RegExp => typeof t !== "string").map((re) => (text: string) => re.test(text));
+    if (words.length > FEW_WORDS) {
+      const alternation = new RegExp(words.map(escapeRegExp).join("|"));
+      tests.unshift((text) => alternation.test(text));
+    } else if (words.length > 0) {
+      tests.unshift((text) => words.some((w) => text.includes(w)));
+    }
     triggerTests.set(rule, tests);
   }
   return tests;
@@ -36,7 +43,7 @@ function testsOf(rule: NativeRule): RegExp[] {
 
 /** The rules whose trigger words appear in the text; a rule without triggers always runs. */
 export function rulesThatMayFire(rules: readonly NativeRule[], text: string): NativeRule[] {
-  return rules.filter((r) => !r.triggers || testsOf(r).some((t) => t.test(text)));
+  return rules.filter((r) => !r.triggers || testsOf(r).some((t) => t(text)));
 }
 
 const KIND_BY_NAME = ts.SyntaxKind as unknown as Record<string, number>;
