@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import Ajv, { type ErrorObject } from "ajv";
+import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import schema from "./config.schema.json";
 import { DEFAULT_SETTINGS, mergeSettings, type Settings } from "./settings";
 import { ruleById } from "./rule-selection";
@@ -9,7 +9,13 @@ export const CONFIG_FILE = "vigil.config.json";
 
 export class ConfigError extends Error {}
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+let compiled: ValidateFunction | undefined;
+
+/** Compiled on first use, not at load: compiling costs every start of the server or CLI tens of milliseconds. */
+function validator(): ValidateFunction {
+  compiled ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  return compiled;
+}
 
 /** Explains one schema error by naming the key and what is wrong with it. */
 function explain(e: ErrorObject): string {
@@ -33,6 +39,7 @@ export function parseConfig(text: string, file = CONFIG_FILE): Partial<Settings>
     throw new ConfigError(`${file}: not valid JSON (${(err as Error).message})`);
   }
   const problems: string[] = [];
+  const validate = validator();
   if (!validate(data)) problems.push(...(validate.errors ?? []).map(explain));
   const config = data as Partial<Settings> & { $schema?: string };
   for (const id of Object.keys(config.rules ?? {})) {

@@ -1,4 +1,4 @@
-import Ajv, { type ErrorObject } from "ajv";
+import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import { isMap, isScalar, parseDocument, type Document, type Node } from "yaml";
 import type { Range } from "../finding";
 import { LineIndex } from "../text";
@@ -17,7 +17,13 @@ export interface ParsedThreatModel {
   problems: ModelProblem[];
 }
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+let compiled: ValidateFunction | undefined;
+
+/** Compiled on first use, not at load: compiling costs every start of the server or CLI tens of milliseconds. */
+function validator(): ValidateFunction {
+  compiled ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  return compiled;
+}
 
 type Path = (string | number)[];
 
@@ -41,6 +47,7 @@ export function parseThreatModel(text: string, file: string): ParsedThreatModel 
   const problem = (ruleId: ModelProblem["ruleId"], message: string, range: Range) => problems.push({ ruleId, message, range });
 
   const data: unknown = doc.toJS();
+  const validate = validator();
   if (!validate(data)) {
     for (const e of validate.errors ?? []) problem("threatmodel/invalid-model", explain(e), at(...whereOf(e)));
   }
