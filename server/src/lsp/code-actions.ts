@@ -1,4 +1,5 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from "vscode-languageserver";
+import type { CodeAction, CodeActionParams, Diagnostic, TextEdit, WorkspaceEdit } from "vscode-languageserver";
+import { CodeActionKind } from "./languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Finding, Fix } from "../engine/finding";
 import { ruleDocUrl } from "../engine/rule";

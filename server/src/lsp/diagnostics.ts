@@ -1,4 +1,5 @@
-import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver";
+import type { Diagnostic } from "vscode-languageserver";
+import { DiagnosticSeverity } from "./languageserver";
 import type { Finding, Severity } from "../engine/finding";
 import { ruleDocUrl } from "../engine/rule";
 import type { DiagnosticData } from "./protocol";

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver";
+import type { Diagnostic } from "vscode-languageserver";
+import { DiagnosticSeverity } from "./languageserver";
 import { CONFIG_FILE, ConfigError, parseConfig } from "../engine/config";
 import { DEFAULT_SETTINGS, mergeSettings, type Settings } from "../engine/settings";
 import { LineIndex } from "../engine/text";

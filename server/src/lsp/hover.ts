@@ -1,4 +1,5 @@
-import { MarkupKind, type Hover, type Position } from "vscode-languageserver";
+import type { Hover, Position } from "vscode-languageserver";
+import { MarkupKind } from "./languageserver";
 import type { Finding } from "../engine/finding";
 import { ruleDocUrl } from "../engine/rule";
 import { fileUri } from "./uri";

@@ -1,5 +1,6 @@
 import * as path from "node:path";
-import { CodeActionKind, TextDocumentSyncKind, type InitializeParams, type InitializeResult } from "vscode-languageserver";
+import type { InitializeParams, InitializeResult } from "vscode-languageserver";
+import { CodeActionKind, TextDocumentSyncKind } from "./languageserver";
 import { VERSION } from "../engine/version";
 import { Folders } from "./folders";
 import { ACCEPT_RISK_COMMAND, FIX_ALL_KIND, IGNORE_FINDING_COMMAND, SHOW_DOCUMENTATION_COMMAND, type InitializationOptions } from "./protocol";

@@ -1,8 +1,9 @@
-import { LSPErrorCodes, ResponseError, TextDocuments, type Connection } from "vscode-languageserver";
+import type { Connection } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { EditorSettingsCache } from "./editor-settings";
 import { FindingsStore } from "./findings-store";
 import { Folders } from "./folders";
+import { LSPErrorCodes, ResponseError, TextDocuments } from "./languageserver";
 import { ThreatModels } from "./threat-models";
 
 /** What the client said it can do in `initialize`. */

@@ -1,6 +1,5 @@
 import * as path from "node:path";
-import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, type Connection, type Diagnostic } from "vscode-languageserver";
-import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
+import type { Connection, Diagnostic } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { CONFIG_FILE } from "../engine/config";
 import { DOCS_BASE_URL } from "../engine/rule";
@@ -10,6 +9,7 @@ import { DocumentDiagnostics } from "./document-diagnostics";
 import { registerDocumentEvents } from "./document-events";
 import { hoverFor } from "./hover";
 import { initialize } from "./initialize";
+import { createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ProposedFeatures } from "./languageserver";
 import { prewarm } from "./prewarm";
 import { ExportSarifRequest, IgnoreEditRequest, SHOW_DOCUMENTATION_COMMAND } from "./protocol";
 import { exportSarif } from "./sarif-export";

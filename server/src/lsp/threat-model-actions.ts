@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from "vscode-languageserver";
+import type { CodeAction, Diagnostic, WorkspaceEdit } from "vscode-languageserver";
+import { CodeActionKind } from "./languageserver";
 import type { Finding, TextEdit } from "../engine/finding";
 import { ruleById } from "../engine/rule-selection";
 import {

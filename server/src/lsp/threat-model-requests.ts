@@ -7,7 +7,8 @@ import { scanProject } from "../engine/scan";
 import type { Settings } from "../engine/settings";
 import { buildAuditReport } from "../engine/threatmodel/audit";
 import { VERSION } from "../engine/version";
-import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from "vscode-languageserver";
+import type { CancellationToken, Connection } from "vscode-languageserver";
+import { LSPErrorCodes, ResponseError } from "./languageserver";
 import type { FindingsStore } from "./findings-store";
 import {
   AcceptRiskEditRequest,

@@ -1,5 +1,6 @@
 import * as path from "node:path";
-import { LSPErrorCodes, ResponseError, type CancellationToken, type WorkDoneProgressServerReporter } from "vscode-languageserver";
+import type { CancellationToken, WorkDoneProgressServerReporter } from "vscode-languageserver";
+import { LSPErrorCodes, ResponseError } from "./languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { activeFindings, countBySeverity } from "../engine/report/model";
 import { scanProject } from "../engine/scan";
