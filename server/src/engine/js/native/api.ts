@@ -38,7 +38,7 @@ export interface NativeContext {
   textOf(node: ts.Node): string;
   /** Where a node starts, without its leading trivia. */
   startOf(node: ts.Node): number;
-  /** Bindings and references of the file, built on first use. */
+  /** Bindings and references of the file, worked out for the names asked about. */
   readonly scope: FileScope;
   report(report: NativeReport): void;
 }

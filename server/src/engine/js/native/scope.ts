@@ -1,7 +1,9 @@
 /**
  * Bindings and references of one file, the way rules ask about them: what does this identifier
- * refer to, is that variable ever reassigned, where is it read. Built on the first question, in
- * one walk; files no rule asks about never pay for it.
+ * refer to, is that variable ever reassigned, where is it read. Answered for the names asked
+ * about only: a scope's declarations are collected the first time a question passes through it,
+ * and a binding's uses are found on first need by searching its scope's text for the name. A save
+ * pays for the few names its rules look up, not for every identifier of the file.
  */
 import ts from "../typescript";
 
@@ -16,26 +18,61 @@ export interface Reference {
 export interface Binding {
   name: string;
   kind: BindingKind;
-  /** The declared identifier. */
+  /** The first declared identifier. */
   id: ts.Identifier;
-  /** The declaring node: a variable declaration, binding element, parameter, function, class or import. */
+  /** The first declaring node: a variable declaration, binding element, parameter, function, class or import. */
   declaration: ts.Node;
   /** The initial value of `name = value` declarations (not destructured ones). */
   init?: ts.Expression;
-  /** Every use except the declaration itself, in source order. */
-  references: Reference[];
-}
-
-interface Scope {
-  parent: Scope | undefined;
-  isFunction: boolean;
-  vars: Map<string, Binding>;
+  /** Every identifier declaring the name in this scope (`var x` twice, a parameter and a `var`), in source order. */
+  declarations: readonly ts.Identifier[];
+  /** Interfaces and type aliases of the same name in the same scope, which TypeScript merges with the value. */
+  typeDeclarations: readonly ts.Identifier[];
+  /** Every use except the declarations, in source order. */
+  readonly references: readonly Reference[];
 }
 
 type FunctionLike = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration | ts.ConstructorDeclaration | ts.AccessorDeclaration;
 
 function isFunctionLike(n: ts.Node): n is FunctionLike {
-  return ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || ts.isMethodDeclaration(n) || ts.isConstructorDeclaration(n) || ts.isGetAccessorDeclaration(n) || ts.isSetAccessorDeclaration(n);
+  switch (n.kind) {
+    case ts.SyntaxKind.FunctionDeclaration:
+    case ts.SyntaxKind.FunctionExpression:
+    case ts.SyntaxKind.ArrowFunction:
+    case ts.SyntaxKind.MethodDeclaration:
+    case ts.SyntaxKind.Constructor:
+    case ts.SyntaxKind.GetAccessor:
+    case ts.SyntaxKind.SetAccessor:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Does `n` hold declarations of its own? A function's body block shares the function's scope. */
+function opensScope(n: ts.Node): boolean {
+  switch (n.kind) {
+    case ts.SyntaxKind.SourceFile:
+    case ts.SyntaxKind.ForStatement:
+    case ts.SyntaxKind.ForInStatement:
+    case ts.SyntaxKind.ForOfStatement:
+    case ts.SyntaxKind.CaseBlock:
+    case ts.SyntaxKind.ModuleBlock:
+    case ts.SyntaxKind.CatchClause:
+    case ts.SyntaxKind.ClassDeclaration:
+    case ts.SyntaxKind.ClassExpression:
+      return true;
+    case ts.SyntaxKind.Block:
+      return !isFunctionLike(n.parent);
+    default:
+      return isFunctionLike(n);
+  }
+}
+
+/** Where a `var` stops: a function, the file, a namespace body or a class static block. */
+function holdsVars(n: ts.Node): boolean {
+  return n.kind === ts.SyntaxKind.SourceFile || n.kind === ts.SyntaxKind.ModuleBlock || isFunctionLike(n) ||
+    (n.kind === ts.SyntaxKind.Block && n.parent.kind === ts.SyntaxKind.ClassStaticBlockDeclaration);
 }
 
 const ASSIGNMENT_OPERATORS = new Set<ts.SyntaxKind>([
@@ -122,98 +159,68 @@ function isNameOnly(id: ts.Identifier): boolean {
   }
 }
 
+/** True inside a type, an interface or a type alias: names there are types, not uses of values. */
+function isInType(node: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node; n; n = n.parent) {
+    if ((ts.isTypeNode(n) && !ts.isExpressionWithTypeArguments(n)) || ts.isTypeParameterDeclaration(n) || ts.isInterfaceDeclaration(n) || ts.isTypeAliasDeclaration(n)) return true;
+    // Types hold no statements, functions or classes.
+    if (ts.isStatement(n) || isFunctionLike(n) || ts.isClassLike(n)) return false;
+  }
+  return false;
+}
+
+const NONE: readonly ts.Identifier[] = [];
+
+class ScopedBinding implements Binding {
+  readonly declarations: ts.Identifier[];
+  typeDeclarations = NONE;
+  private found?: readonly Reference[];
+
+  constructor(
+    private readonly file: FileScope,
+    /** The node whose scope holds the binding. */
+    readonly owner: ts.Node,
+    readonly name: string,
+    readonly kind: BindingKind,
+    readonly id: ts.Identifier,
+    readonly declaration: ts.Node,
+    readonly init: ts.Expression | undefined,
+  ) {
+    this.declarations = [id];
+  }
+
+  get references(): readonly Reference[] {
+    return (this.found ??= this.file.usesOf(this));
+  }
+}
+
+/** The declarations one scope holds. */
+interface Declared {
+  values: Map<string, ScopedBinding>;
+  types?: Map<string, ts.Identifier[]>;
+}
+
+const IDENTIFIER_CHAR = /[\w$]/;
+
 export class FileScope {
-  private readonly bindingOf = new Map<ts.Identifier, Binding>();
-  private readonly scopeOf = new Map<ts.Node, Scope>();
-  private readonly root: Scope = { parent: undefined, isFunction: true, vars: new Map() };
+  private readonly declared = new Map<ts.Node, Declared>();
 
-  constructor(sf: ts.SourceFile) {
-    const refs: { id: ts.Identifier; scope: Scope }[] = [];
-    this.scopeOf.set(sf, this.root);
-    const declare = (scope: Scope, name: ts.BindingName, kind: BindingKind, declaration: ts.Node, init?: ts.Expression) => {
-      if (ts.isIdentifier(name)) {
-        const b: Binding = { name: name.text, kind, id: name, declaration, init, references: [] };
-        // A later `var x` or function of the same name: the first declaration stands for the binding.
-        if (!scope.vars.has(b.name)) scope.vars.set(b.name, b);
-        this.bindingOf.set(name, scope.vars.get(b.name)!);
-        return;
-      }
-      for (const el of name.elements) if (!ts.isOmittedExpression(el)) declare(scope, el.name, kind, el);
-    };
-    const functionScope = (s: Scope) => {
-      while (!s.isFunction && s.parent) s = s.parent;
-      return s;
-    };
-    const visit = (node: ts.Node, scope: Scope): void => {
-      if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return;
-      if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return;
-      if (ts.isExpressionWithTypeArguments(node)) return visit(node.expression, scope);
-      if (ts.isIdentifier(node)) {
-        if (!isNameOnly(node)) refs.push({ id: node, scope });
-        return;
-      }
-      let inner = scope;
-      if (isFunctionLike(node)) {
-        if (ts.isFunctionDeclaration(node) && node.name) declare(scope, node.name, "function", node);
-        inner = { parent: scope, isFunction: true, vars: new Map() };
-        if (ts.isFunctionExpression(node) && node.name) declare(inner, node.name, "function", node);
-        for (const p of node.parameters) declare(inner, p.name, "param", p);
-        this.scopeOf.set(node, inner);
-        // The body block shares the function's scope.
-        if (node.body && ts.isBlock(node.body)) {
-          this.scopeOf.set(node.body, inner);
-          for (const p of node.parameters) visit(p, inner);
-          for (const s of node.body.statements) visit(s, inner);
-          return;
-        }
-      } else if (ts.isBlock(node) || ts.isForStatement(node) || ts.isForInStatement(node) || ts.isForOfStatement(node) || ts.isCaseBlock(node) || ts.isModuleBlock(node) || ts.isCatchClause(node) || ts.isClassLike(node)) {
-        if (ts.isClassDeclaration(node) && node.name) declare(scope, node.name, "class", node);
-        inner = { parent: scope, isFunction: false, vars: new Map() };
-        this.scopeOf.set(node, inner);
-        if (ts.isClassExpression(node) && node.name) declare(inner, node.name, "class", node);
-        if (ts.isCatchClause(node) && node.variableDeclaration) declare(inner, node.variableDeclaration.name, "catch", node.variableDeclaration);
-      } else if (ts.isVariableDeclaration(node) && !ts.isCatchClause(node.parent)) {
-        const flags = node.parent.flags;
-        const kind: BindingKind = flags & ts.NodeFlags.Const ? "const" : flags & (ts.NodeFlags.Let | ts.NodeFlags.Using | ts.NodeFlags.AwaitUsing) ? "let" : "var";
-        declare(kind === "var" ? functionScope(scope) : scope, node.name, kind, node, ts.isIdentifier(node.name) ? node.initializer : undefined);
-      } else if (ts.isImportClause(node) && node.name) {
-        declare(this.root, node.name, "import", node);
-      } else if ((ts.isImportSpecifier(node) || ts.isNamespaceImport(node) || ts.isImportEqualsDeclaration(node))) {
-        declare(this.root, node.name, "import", node);
-      } else if ((ts.isEnumDeclaration(node) || ts.isModuleDeclaration(node)) && ts.isIdentifier(node.name)) {
-        declare(scope, node.name, "enum", node);
-      }
-      ts.forEachChild(node, (child) => visit(child, inner));
-    };
-    visit(sf, this.root);
-    for (const { id, scope } of refs) {
-      const b = this.lookupIn(scope, id.text);
-      if (!b) continue;
-      this.bindingOf.set(id, b);
-      b.references.push({ id, ...usage(id) });
-    }
-  }
-
-  private lookupIn(scope: Scope | undefined, name: string): Binding | undefined {
-    for (let s = scope; s; s = s.parent) {
-      const b = s.vars.get(name);
-      if (b) return b;
-    }
-    return undefined;
-  }
+  constructor(readonly file: ts.SourceFile) {}
 
   /** The binding an identifier (a use or a declaration) refers to; undefined for globals and undeclared names. */
   resolve(id: ts.Identifier): Binding | undefined {
-    return this.bindingOf.get(id);
+    if (isNameOnly(id)) return this.declaredBy(id);
+    return isInType(id) ? undefined : this.lookup(id.text, id);
   }
 
   /** The binding `name` has at `node`, by the scopes around it. */
   lookup(name: string, node: ts.Node): Binding | undefined {
     for (let n: ts.Node | undefined = node; n; n = n.parent) {
-      const s = this.scopeOf.get(n);
-      if (s) return this.lookupIn(s, name);
+      if (!opensScope(n)) continue;
+      const b = this.declarationsOf(n).values.get(name);
+      if (b) return b;
     }
-    return this.lookupIn(this.root, name);
+    return undefined;
   }
 
   /**
@@ -225,4 +232,175 @@ export class FileScope {
     if (b.kind === "function" && ts.isFunctionDeclaration(b.declaration)) return b.declaration;
     return b.init;
   }
+
+  /**
+   * The uses of a binding: the identifiers of its name in its scope's text that no inner
+   * declaration shadows. Spelt with escapes (`\u0061`), a name is found at its backslash.
+   */
+  usesOf(b: ScopedBinding): Reference[] {
+    const text = this.file.text;
+    const { owner, name } = b;
+    const found = new Set<ts.Identifier>();
+    const take = (at: number) => {
+      const n = nodeAt(owner, at);
+      if (ts.isIdentifier(n) && n.text === name) found.add(n);
+    };
+    for (let at = text.indexOf(name, owner.pos); at !== -1 && at < owner.end; at = text.indexOf(name, at + name.length)) {
+      // An ASCII identifier character beside it: part of a longer word.
+      if (IDENTIFIER_CHAR.test(text[at - 1] ?? " ") || IDENTIFIER_CHAR.test(text[at + name.length] ?? " ")) continue;
+      take(at);
+    }
+    for (let at = text.indexOf("\\u", owner.pos); at !== -1 && at < owner.end; at = text.indexOf("\\u", at + 2)) take(at);
+    const uses: Reference[] = [];
+    for (const id of [...found].sort((x, y) => x.pos - y.pos)) {
+      if (isNameOnly(id) || isInType(id) || this.lookup(name, id) !== b) continue;
+      uses.push({ id, ...usage(id) });
+    }
+    return uses;
+  }
+
+  /** The binding a declared name belongs to: looked for from its own scope out to the nearest that holds vars. */
+  private declaredBy(id: ts.Identifier): Binding | undefined {
+    let n: ts.Node | undefined = id.parent;
+    // A function or class declaration's name belongs to the scope around it.
+    if (ts.isFunctionDeclaration(n) || ts.isClassDeclaration(n)) n = n.parent;
+    for (; n; n = n.parent) {
+      if (!opensScope(n)) continue;
+      const b = this.declarationsOf(n).values.get(id.text);
+      if (b?.declarations.includes(id)) return b;
+      if (holdsVars(n)) return undefined;
+    }
+    return undefined;
+  }
+
+  private declarationsOf(owner: ts.Node): Declared {
+    let d = this.declared.get(owner);
+    if (!d) {
+      d = collectDeclarations(this, owner);
+      this.declared.set(owner, d);
+    }
+    return d;
+  }
+}
+
+/** The innermost node at offset `at` under `root`. */
+function nodeAt(root: ts.Node, at: number): ts.Node {
+  let n = root;
+  for (;;) {
+    const child = ts.forEachChild(n, (c) => (c.pos <= at && at < c.end ? c : undefined));
+    if (!child) return n;
+    n = child;
+  }
+}
+
+const VAR_KEYWORD = /\bvar\b/g;
+
+/** True when the text between two offsets has the word `var`: only then can nested blocks hold a `var` of this scope. */
+function mentionsVar(text: string, start: number, end: number): boolean {
+  VAR_KEYWORD.lastIndex = start;
+  const m = VAR_KEYWORD.exec(text);
+  return m !== null && m.index < end;
+}
+
+/**
+ * The declarations of one scope, in source order. Nested scopes are entered only for the `var`s a
+ * function, the file, a namespace or a static block holds; expressions hold no declarations of
+ * the scope around them (a function or class expression's own name is its own scope's).
+ */
+function collectDeclarations(file: FileScope, owner: ts.Node): Declared {
+  const d: Declared = { values: new Map() };
+  const declare = (name: ts.BindingName, kind: BindingKind, declaration: ts.Node, init?: ts.Expression) => {
+    if (ts.isIdentifier(name)) {
+      const b = d.values.get(name.text);
+      if (b) b.declarations.push(name);
+      else d.values.set(name.text, new ScopedBinding(file, owner, name.text, kind, name, declaration, init));
+      return;
+    }
+    for (const el of name.elements) if (!ts.isOmittedExpression(el)) declare(el.name, kind, el);
+  };
+  const declareType = (name: ts.Identifier) => {
+    d.types ??= new Map();
+    const list = d.types.get(name.text);
+    if (list) list.push(name);
+    else d.types.set(name.text, [name]);
+  };
+  const ownsVars = holdsVars(owner);
+  const hoists = ownsVars && mentionsVar(file.file.text, owner.pos, owner.end);
+
+  /** `own`: at this scope's level, not inside a nested block whose `var`s alone belong here. */
+  const visit = (node: ts.Node, own: boolean): void => {
+    if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return;
+    switch (node.kind) {
+      case ts.SyntaxKind.InterfaceDeclaration:
+      case ts.SyntaxKind.TypeAliasDeclaration:
+        if (own) declareType((node as ts.InterfaceDeclaration | ts.TypeAliasDeclaration).name);
+        return;
+      case ts.SyntaxKind.FunctionDeclaration:
+      case ts.SyntaxKind.ClassDeclaration: {
+        const name = (node as ts.FunctionDeclaration | ts.ClassDeclaration).name;
+        if (own && name) declare(name, node.kind === ts.SyntaxKind.FunctionDeclaration ? "function" : "class", node);
+        return;
+      }
+      case ts.SyntaxKind.ModuleBlock:
+        return;
+      case ts.SyntaxKind.Block:
+      case ts.SyntaxKind.ForStatement:
+      case ts.SyntaxKind.ForInStatement:
+      case ts.SyntaxKind.ForOfStatement:
+      case ts.SyntaxKind.CaseBlock:
+      case ts.SyntaxKind.CatchClause:
+        if (hoists) ts.forEachChild(node, (child) => visit(child, false));
+        return;
+      case ts.SyntaxKind.VariableDeclaration: {
+        const v = node as ts.VariableDeclaration;
+        if (ts.isCatchClause(v.parent)) return;
+        const flags = v.parent.flags;
+        const kind: BindingKind = flags & ts.NodeFlags.Const ? "const" : flags & (ts.NodeFlags.Let | ts.NodeFlags.Using | ts.NodeFlags.AwaitUsing) ? "let" : "var";
+        if (kind === "var" ? ownsVars : own) declare(v.name, kind, v, ts.isIdentifier(v.name) ? v.initializer : undefined);
+        return;
+      }
+      case ts.SyntaxKind.ImportDeclaration: {
+        const clause = (node as ts.ImportDeclaration).importClause;
+        if (!own || !clause) return;
+        if (clause.name) declare(clause.name, "import", clause);
+        const named = clause.namedBindings;
+        if (named && ts.isNamespaceImport(named)) declare(named.name, "import", named);
+        else if (named) for (const el of named.elements) declare(el.name, "import", el);
+        return;
+      }
+      case ts.SyntaxKind.ImportEqualsDeclaration:
+        if (own) declare((node as ts.ImportEqualsDeclaration).name, "import", node);
+        return;
+      case ts.SyntaxKind.EnumDeclaration:
+      case ts.SyntaxKind.ModuleDeclaration: {
+        const name = (node as ts.EnumDeclaration | ts.ModuleDeclaration).name;
+        if (own && ts.isIdentifier(name)) declare(name, "enum", node);
+        // `namespace A.B {}`: B is declared beside A.
+        if (ts.isModuleDeclaration(node) && node.body && ts.isModuleDeclaration(node.body)) visit(node.body, own);
+        return;
+      }
+      default:
+        if (isFunctionLike(node) || ts.isClassExpression(node) || ts.isExpression(node)) return;
+        ts.forEachChild(node, (child) => visit(child, own));
+    }
+  };
+
+  if (isFunctionLike(owner)) {
+    if (ts.isFunctionExpression(owner) && owner.name) declare(owner.name, "function", owner);
+    for (const p of owner.parameters) declare(p.name, "param", p);
+    if (owner.body && ts.isBlock(owner.body)) for (const s of owner.body.statements) visit(s, true);
+  } else if (ts.isClassExpression(owner)) {
+    if (owner.name) declare(owner.name, "class", owner);
+  } else if (ts.isCatchClause(owner)) {
+    if (owner.variableDeclaration) declare(owner.variableDeclaration.name, "catch", owner.variableDeclaration);
+  } else if (!ts.isClassDeclaration(owner)) {
+    ts.forEachChild(owner, (child) => visit(child, true));
+  }
+  if (d.types) {
+    for (const [name, ids] of d.types) {
+      const b = d.values.get(name);
+      if (b) b.typeDeclarations = ids;
+    }
+  }
+  return d;
 }
