@@ -26,6 +26,7 @@ export const description = "didSave -> publishDiagnostics over LSP for 965- and 
 export const options = {
   saves: { type: "string", description: "on-save: saves measured per case (default 50)" },
   file: { type: "string", description: "on-save, server-start: measure this TS file instead of the bench's" },
+  cli: { type: "string", description: "on-save: the built CLI whose server is measured (default dist/cli.js), to compare two builds" },
 };
 
 /** The 965-line TS file of corpus-100k that the baseline's per-file ESLint figures were measured on. */
@@ -40,6 +41,19 @@ export function p95(values) {
 }
 
 const elapsedMs = (since) => Number(process.hrtime.bigint() - since) / 1e6;
+
+/**
+ * CPU time (user + system, all threads) a process has used, from /proc on Linux (kernel clock
+ * ticks of 10 ms); undefined elsewhere. Unlike latency, it hardly moves with the machine's load.
+ */
+function processCpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The TS files a suite measures: `--file`, or the corpus file and the fixture. */
 export function benchFiles(ctx) {
@@ -93,6 +107,8 @@ export async function startServer(args, folder) {
     spawnedAt,
     initializedMs,
     engineMs,
+    /** CPU time the server has used so far, in ms; undefined where it cannot be read. */
+    cpuMs: () => processCpuMs(child.pid),
     /** Every trace line so far, with its arrival in ms after spawn. */
     traces,
     /** Resolves with the first trace line (already sent or still to come) that matches `pattern`. */
@@ -169,7 +185,9 @@ async function measureFile(ctx, cli, source, saves) {
     const floorMs = [];
     let findings = 0;
     let floorMessages = 0;
+    let cpuBefore;
     for (let i = 0; i < WARMUP + saves; i++) {
+      if (i === WARMUP) cpuBefore = server.cpuMs();
       const edited = `${text}// edit ${i}\n`;
       version++;
       await server.conn.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ text: edited }] });
@@ -182,13 +200,15 @@ async function measureFile(ctx, cli, source, saves) {
       floorMessages = eslint.count;
     }
 
+    const cpuAfter = server.cpuMs();
+    const cpuPerSaveMs = cpuBefore !== undefined && cpuAfter !== undefined ? (cpuAfter - cpuBefore) / saves : undefined;
     const engineMs = server.engineMs.slice(-saves);
     const unchangedMs = [];
     for (let i = 0; i < WARMUP + saves; i++) {
       const resave = await server.timeUntilDiagnostics(uri, version, "textDocument/didSave", { textDocument: { uri } });
       if (i >= WARMUP) unchangedMs.push(resave.ms);
     }
-    return { file: source, lines, openMs: open.ms, vigilMs, engineMs, floorMs, unchangedMs, findings, floorMessages };
+    return { file: source, lines, openMs: open.ms, vigilMs, engineMs, cpuPerSaveMs, floorMs, unchangedMs, findings, floorMessages };
   } finally {
     await server.stop().catch(() => undefined);
     rmSync(folder, { recursive: true, force: true });
@@ -201,6 +221,7 @@ function report(ctx, m) {
     ["case", "median ms", "p95 ms", "findings"],
     ["Vigil: didSave -> publishDiagnostics, changed text", fmt(median(m.vigilMs)), fmt(p95(m.vigilMs)), String(m.findings)],
     ["  of which analyzeFile in the server (engine)", fmt(median(m.engineMs)), fmt(p95(m.engineMs)), ""],
+    ...(m.cpuPerSaveMs === undefined ? [] : [["  server CPU per save, user + system (mean)", fmt(m.cpuPerSaveMs), "", ""]]),
     ["ESLint Linter.verify in-process, same parser + security rules (floor)", fmt(median(m.floorMs)), fmt(p95(m.floorMs)), String(m.floorMessages)],
     ["Vigil: didSave -> publishDiagnostics, unchanged text (cache)", fmt(median(m.unchangedMs)), fmt(p95(m.unchangedMs)), String(m.findings)],
   ];
@@ -224,7 +245,7 @@ function report(ctx, m) {
     lines: m.lines,
     saves: m.vigilMs.length,
     openMs: m.openMs,
-    vigil: { medianMs: median(m.vigilMs), p95Ms: vigilP95, findings: m.findings, engineMedianMs: median(m.engineMs), engineP95Ms: p95(m.engineMs) },
+    vigil: { medianMs: median(m.vigilMs), p95Ms: vigilP95, findings: m.findings, engineMedianMs: median(m.engineMs), engineP95Ms: p95(m.engineMs), cpuPerSaveMs: m.cpuPerSaveMs },
     floor: { medianMs: median(m.floorMs), p95Ms: floorP95, messages: m.floorMessages },
     unchanged: { medianMs: median(m.unchangedMs), p95Ms: unchangedP95 },
     acceptance,
@@ -234,8 +255,8 @@ function report(ctx, m) {
 export async function run(ctx) {
   const saves = Number(ctx.values.saves ?? 50);
   if (!Number.isInteger(saves) || saves < 1) throw new Error(`--saves must be a positive whole number, not "${ctx.values.saves}"`);
-  const cli = join(ctx.repoRoot, "dist", "cli.js");
-  if (!existsSync(cli)) throw new Error("dist/cli.js is missing: run `npm run build` first (`npm run bench` does)");
+  const cli = ctx.values.cli ? resolve(ctx.values.cli) : join(ctx.repoRoot, "dist", "cli.js");
+  if (!existsSync(cli)) throw new Error(`${shownPath(ctx, cli)} is missing: run \`npm run build\` first (\`npm run bench\` does)`);
   const results = [];
   for (const source of benchFiles(ctx)) {
     if (results.length) ctx.print();
