@@ -21,13 +21,16 @@ const IMPORT_META_CONSTANTS = new Set(["url", "dirname", "filename"]);
 
 /**
  * Answers per node, shared by every check and call site, as the plugin keeps them: the first
- * answer for a node stands even where a later call site would see other bindings.
+ * answer for a node stands even where a later call site would see other bindings. Kept per tree:
+ * a tree parsed again incrementally shares nodes with its predecessor, not their answers.
  */
-const answers = new WeakMap<ts.Node, boolean>();
+const answersByTree = new WeakMap<ts.SourceFile, Map<ts.Node, boolean>>();
 
 /** True when `node`, an argument of the call or `new` at `at`, has a value fixed at write time. */
 export function isStaticExpression(context: NativeContext, node: ts.Node | undefined, at: ts.Node): boolean {
   const tracked = new Set<ts.Node>();
+  const answers = answersByTree.get(context.file) ?? new Map<ts.Node, boolean>();
+  answersByTree.set(context.file, answers);
 
   const isStatic = (expression: ts.Node | undefined): boolean => {
     const n = esExpression(expression);

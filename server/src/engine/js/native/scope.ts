@@ -205,7 +205,25 @@ const IDENTIFIER_CHAR = /[\w$]/;
 export class FileScope {
   private readonly declared = new Map<ts.Node, Declared>();
 
+  private varWords?: number[];
+
   constructor(readonly file: ts.SourceFile) {}
+
+  /**
+   * True when the word `var` stands between two offsets: only then can a scope's nested blocks
+   * hold one of its `var`s. The word's offsets are listed once per file.
+   */
+  mentionsVar(start: number, end: number): boolean {
+    const at = (this.varWords ??= [...this.file.text.matchAll(/\bvar\b/g)].map((m) => m.index));
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid]! < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < at.length && at[lo]! < end;
+  }
 
   /** The binding an identifier (a use or a declaration) refers to; undefined for globals and undeclared names. */
   resolve(id: ts.Identifier): Binding | undefined {
@@ -293,15 +311,6 @@ function nodeAt(root: ts.Node, at: number): ts.Node {
   }
 }
 
-const VAR_KEYWORD = /\bvar\b/g;
-
-/** True when the text between two offsets has the word `var`: only then can nested blocks hold a `var` of this scope. */
-function mentionsVar(text: string, start: number, end: number): boolean {
-  VAR_KEYWORD.lastIndex = start;
-  const m = VAR_KEYWORD.exec(text);
-  return m !== null && m.index < end;
-}
-
 /**
  * The declarations of one scope, in source order. Nested scopes are entered only for the `var`s a
  * function, the file, a namespace or a static block holds; expressions hold no declarations of
@@ -325,7 +334,7 @@ function collectDeclarations(file: FileScope, owner: ts.Node): Declared {
     else d.types.set(name.text, [name]);
   };
   const ownsVars = holdsVars(owner);
-  const hoists = ownsVars && mentionsVar(file.file.text, owner.pos, owner.end);
+  const hoists = ownsVars && file.mentionsVar(owner.pos, owner.end);
 
   /** `own`: at this scope's level, not inside a nested block whose `var`s alone belong here. */
   const visit = (node: ts.Node, own: boolean): void => {
