@@ -2,7 +2,6 @@ import { createRequire } from "node:module";
 import * as path from "node:path";
 import { parseArgs, UsageError } from "../args";
 import type { Command, Io } from "../command";
-import { runLanguageServer } from "../../lsp/server";
 
 const USAGE = `vigil lsp --stdio
 
@@ -22,7 +21,8 @@ export const lspCommand: Command = {
       // The server's own bundle beside this one starts through V8's code cache, as in VS Code.
       createRequire(__filename)(path.join(__dirname, "server.js"));
     } else {
-      runLanguageServer();
+      // From the sources (tests). Required here, not imported: the CLI's bundle leaves the server out.
+      (require("../../lsp/server") as typeof import("../../lsp/server")).runLanguageServer();
     }
     // The connection ends the process on `exit`; until then the command never finishes.
     return new Promise<number>(() => undefined);
