@@ -81,8 +81,8 @@ export class DocumentDiagnostics {
 
   private async diagnoseWhenReady(doc: TextDocument, trigger: Trigger): Promise<void> {
     const { state } = this;
-    await this.modelsReadyFor(documentPath(doc.uri));
-    const { "vigil.scanOn": scanOn } = await state.editorSettings.get(doc.uri);
+    // The client is asked for the settings while the models are read.
+    const [, { "vigil.scanOn": scanOn }] = await Promise.all([this.modelsReadyFor(documentPath(doc.uri)), state.editorSettings.get(doc.uri)]);
     const current = state.documents.get(doc.uri);
     if (!current) return; // closed while settings were read
     if (scanOn === "off") {

@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { setImmediate as nextTurn } from "node:timers/promises";
+import { setImmediate as nextTurn, setTimeout as sleep } from "node:timers/promises";
 import { analyzeFile } from "../engine/analyze";
 import type { Language } from "../engine/language";
 import type { Settings } from "../engine/settings";
@@ -72,6 +72,12 @@ const SNIPPETS: readonly Snippet[] = [
   },
 ];
 
+/**
+ * How long pre-warm lets the client open its documents first: clients send didOpen for the editors
+ * already open right after `initialized`, and those analyses should not wait behind a pre-warm step.
+ */
+const GRACE_MS = 50;
+
 /** A folder that is never read: the snippets exist only in memory. */
 const NOWHERE = path.join(path.parse(process.cwd()).root, "vigil-prewarm");
 
@@ -89,6 +95,7 @@ export interface PrewarmOptions {
  * read from the workspace: the snippets are analysed on their own, without project facts.
  */
 export async function prewarm(options: PrewarmOptions): Promise<void> {
+  await sleep(GRACE_MS);
   const started = performance.now();
   for (const snippet of SNIPPETS) {
     await nextTurn();
