@@ -18,6 +18,13 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usa
 `;
 }
 
+let completedCommand: string | undefined;
+
+/** The command this process ran to its end (not stopped by a usage or other error), if any. */
+export function commandCompleted(): string | undefined {
+  return completedCommand;
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
@@ -35,7 +42,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stdout.write(command.usage);
       return 0;
     }
-    return await command.run(rest, io);
+    const code = await command.run(rest, io);
+    completedCommand = command.name;
+    return code;
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr.write(`vigil: ${err.message}\n\n${command ? command.usage : help()}`);

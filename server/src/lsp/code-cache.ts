@@ -14,15 +14,22 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as vm from "node:vm";
 
+/**
+ * How much of the bundle a run has exercised, so what its cache holds: a `partial` run (a command
+ * that analysed nothing) saves under a name of its own, read only while there is no `full` cache,
+ * and the first `full` run replaces it with one that also holds the analysis code.
+ */
+export type CacheCoverage = "full" | "partial";
+
 export interface LoadedBundle {
   exports: Record<string, unknown>;
   /** Whether V8 took the cached bytecode. */
   usedCache: boolean;
   /**
-   * Writes the cache if there was none to use; call once the code has run for a while, so it holds
-   * more. True when a cache was written.
+   * Writes the cache if there was none to use (or only a partial one, and this run was full); call
+   * once the code has run for a while, so it holds more. True when a cache was written.
    */
-  saveCache(): boolean;
+  saveCache(coverage?: CacheCoverage): boolean;
 }
 
 /** The per-user cache folder (`$XDG_CACHE_HOME/vigil`, `~/.cache/vigil`; `%LOCALAPPDATA%\vigil` on Windows). */
@@ -35,8 +42,19 @@ export function defaultCodeCacheDir(): string {
 /** Runs `file` as a CommonJS module, with its code cache from `cacheDir` when there is a usable one (no folder: no cache). */
 export function loadWithCodeCache(file: string, cacheDir: string | undefined): LoadedBundle {
   const content = readFileSync(file);
-  const cacheFile = cacheDir && path.join(cacheDir, `${path.basename(file, ".js")}-${cacheKey(content)}.bin`);
-  const cached = cacheFile && ownFolder(cacheDir, false) ? readOwnFile(cacheFile) : undefined;
+  const base = cacheDir && path.join(cacheDir, `${path.basename(file, ".js")}-${cacheKey(content)}`);
+  const cacheFiles: Record<CacheCoverage, string> | undefined = base ? { full: `${base}.bin`, partial: `${base}.partial.bin` } : undefined;
+  let cachedCoverage: CacheCoverage | undefined;
+  let cached: Buffer | undefined;
+  if (cacheDir && cacheFiles && ownFolder(cacheDir, false)) {
+    for (const coverage of ["full", "partial"] as const) {
+      cached = readOwnFile(cacheFiles[coverage]);
+      if (cached) {
+        cachedCoverage = coverage;
+        break;
+      }
+    }
+  }
   const wrapper = `(function (exports, require, module, __filename, __dirname) {${content.toString("utf8")}\n})`;
   const script = new vm.Script(wrapper, {
     filename: file,
@@ -48,28 +66,26 @@ export function loadWithCodeCache(file: string, cacheDir: string | undefined): L
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, path.dirname(file));
   module.loaded = true;
   const usedCache = cached !== undefined && !script.cachedDataRejected;
-  let saved = usedCache;
+  let saved = false;
   return {
     exports: module.exports,
     usedCache,
-    saveCache() {
-      if (saved || !cacheFile) return false;
+    saveCache(coverage = "full") {
+      if (saved || !cacheDir || !cacheFiles || (usedCache && (cachedCoverage === "full" || coverage === "partial"))) return false;
       saved = true;
       if (!ownFolder(cacheDir, true)) return false;
       // Written aside and renamed, so a concurrent start reads a whole cache or none.
-      const partial = `${cacheFile}.${process.pid}.tmp`;
+      const cacheFile = cacheFiles[coverage];
+      const aside = `${cacheFile}.${process.pid}.tmp`;
       try {
-        writeFileSync(partial, script.createCachedData(), { mode: 0o600 });
-        renameSync(partial, cacheFile);
-        return true;
+        writeFileSync(aside, script.createCachedData(), { mode: 0o600 });
+        renameSync(aside, cacheFile);
       } catch {
-        try {
-          unlinkSync(partial);
-        } catch {
-          // Nothing was written.
-        }
+        removeFile(aside);
         return false;
       }
+      if (coverage === "full") removeFile(cacheFiles.partial);
+      return true;
     },
   };
 }
@@ -88,6 +104,14 @@ function ownFolder(dir: string, create: boolean): boolean {
     return ownedAndPrivate(statSync(dir));
   } catch {
     return false;
+  }
+}
+
+function removeFile(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // Not there.
   }
 }
 
