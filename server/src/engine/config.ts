@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import schema from "./config.schema.json";
 import { DEFAULT_SETTINGS, mergeSettings, type Settings } from "./settings";
 import { ruleById } from "./rule-selection";
@@ -11,9 +11,12 @@ export class ConfigError extends Error {}
 
 let compiled: ValidateFunction | undefined;
 
-/** Compiled on first use, not at load: compiling costs every start of the server or CLI tens of milliseconds. */
+/** Ajv loaded and the schema compiled on first use, not at load: that costs every start of the server or CLI tens of milliseconds. */
 function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  if (!compiled) {
+    const Ajv = (require("ajv") as typeof import("ajv")).default;
+    compiled = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  }
   return compiled;
 }
 

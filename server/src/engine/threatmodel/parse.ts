@@ -1,4 +1,4 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import { isMap, isScalar, parseDocument, type Document, type Node } from "yaml";
 import type { Range } from "../finding";
 import { LineIndex } from "../text";
@@ -19,9 +19,12 @@ export interface ParsedThreatModel {
 
 let compiled: ValidateFunction | undefined;
 
-/** Compiled on first use, not at load: compiling costs every start of the server or CLI tens of milliseconds. */
+/** Ajv loaded and the schema compiled on first use, not at load: that costs every start of the server or CLI tens of milliseconds. */
 function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  if (!compiled) {
+    const Ajv = (require("ajv") as typeof import("ajv")).default;
+    compiled = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  }
   return compiled;
 }
 
