@@ -7,6 +7,9 @@
  */
 import ts from "../typescript";
 
+/** Read once: every `ts.X` is a call of a getter on TypeScript's exports, too dear in these switches. */
+const Kind = ts.SyntaxKind;
+
 export type BindingKind = "var" | "let" | "const" | "function" | "class" | "param" | "import" | "catch" | "enum";
 
 export interface Reference {
@@ -36,13 +39,13 @@ type FunctionLike = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFun
 
 function isFunctionLike(n: ts.Node): n is FunctionLike {
   switch (n.kind) {
-    case ts.SyntaxKind.FunctionDeclaration:
-    case ts.SyntaxKind.FunctionExpression:
-    case ts.SyntaxKind.ArrowFunction:
-    case ts.SyntaxKind.MethodDeclaration:
-    case ts.SyntaxKind.Constructor:
-    case ts.SyntaxKind.GetAccessor:
-    case ts.SyntaxKind.SetAccessor:
+    case Kind.FunctionDeclaration:
+    case Kind.FunctionExpression:
+    case Kind.ArrowFunction:
+    case Kind.MethodDeclaration:
+    case Kind.Constructor:
+    case Kind.GetAccessor:
+    case Kind.SetAccessor:
       return true;
     default:
       return false;
@@ -52,17 +55,17 @@ function isFunctionLike(n: ts.Node): n is FunctionLike {
 /** Does `n` hold declarations of its own? A function's body block shares the function's scope. */
 function opensScope(n: ts.Node): boolean {
   switch (n.kind) {
-    case ts.SyntaxKind.SourceFile:
-    case ts.SyntaxKind.ForStatement:
-    case ts.SyntaxKind.ForInStatement:
-    case ts.SyntaxKind.ForOfStatement:
-    case ts.SyntaxKind.CaseBlock:
-    case ts.SyntaxKind.ModuleBlock:
-    case ts.SyntaxKind.CatchClause:
-    case ts.SyntaxKind.ClassDeclaration:
-    case ts.SyntaxKind.ClassExpression:
+    case Kind.SourceFile:
+    case Kind.ForStatement:
+    case Kind.ForInStatement:
+    case Kind.ForOfStatement:
+    case Kind.CaseBlock:
+    case Kind.ModuleBlock:
+    case Kind.CatchClause:
+    case Kind.ClassDeclaration:
+    case Kind.ClassExpression:
       return true;
-    case ts.SyntaxKind.Block:
+    case Kind.Block:
       return !isFunctionLike(n.parent);
     default:
       return isFunctionLike(n);
@@ -71,17 +74,17 @@ function opensScope(n: ts.Node): boolean {
 
 /** Where a `var` stops: a function, the file, a namespace body or a class static block. */
 function holdsVars(n: ts.Node): boolean {
-  return n.kind === ts.SyntaxKind.SourceFile || n.kind === ts.SyntaxKind.ModuleBlock || isFunctionLike(n) ||
-    (n.kind === ts.SyntaxKind.Block && n.parent.kind === ts.SyntaxKind.ClassStaticBlockDeclaration);
+  return n.kind === Kind.SourceFile || n.kind === Kind.ModuleBlock || isFunctionLike(n) ||
+    (n.kind === Kind.Block && n.parent.kind === Kind.ClassStaticBlockDeclaration);
 }
 
 const ASSIGNMENT_OPERATORS = new Set<ts.SyntaxKind>([
-  ts.SyntaxKind.EqualsToken, ts.SyntaxKind.PlusEqualsToken, ts.SyntaxKind.MinusEqualsToken, ts.SyntaxKind.AsteriskEqualsToken,
-  ts.SyntaxKind.AsteriskAsteriskEqualsToken, ts.SyntaxKind.SlashEqualsToken, ts.SyntaxKind.PercentEqualsToken,
-  ts.SyntaxKind.LessThanLessThanEqualsToken, ts.SyntaxKind.GreaterThanGreaterThanEqualsToken,
-  ts.SyntaxKind.GreaterThanGreaterThanGreaterThanEqualsToken, ts.SyntaxKind.AmpersandEqualsToken, ts.SyntaxKind.BarEqualsToken,
-  ts.SyntaxKind.CaretEqualsToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.AmpersandAmpersandEqualsToken,
-  ts.SyntaxKind.QuestionQuestionEqualsToken,
+  Kind.EqualsToken, Kind.PlusEqualsToken, Kind.MinusEqualsToken, Kind.AsteriskEqualsToken,
+  Kind.AsteriskAsteriskEqualsToken, Kind.SlashEqualsToken, Kind.PercentEqualsToken,
+  Kind.LessThanLessThanEqualsToken, Kind.GreaterThanGreaterThanEqualsToken,
+  Kind.GreaterThanGreaterThanGreaterThanEqualsToken, Kind.AmpersandEqualsToken, Kind.BarEqualsToken,
+  Kind.CaretEqualsToken, Kind.BarBarEqualsToken, Kind.AmpersandAmpersandEqualsToken,
+  Kind.QuestionQuestionEqualsToken,
 ]);
 
 export function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
@@ -100,12 +103,12 @@ function usage(id: ts.Identifier): { read: boolean; write: boolean } {
     p = p.parent;
   }
   if (ts.isBinaryExpression(p) && p.left === n && isAssignmentOperator(p.operatorToken.kind)) {
-    return { read: p.operatorToken.kind !== ts.SyntaxKind.EqualsToken && !inPattern, write: true };
+    return { read: p.operatorToken.kind !== Kind.EqualsToken && !inPattern, write: true };
   }
   if (inPattern && (ts.isForOfStatement(p) || ts.isForInStatement(p)) && p.initializer === n) return { read: false, write: true };
   if (inPattern) return { read: true, write: false };
   if ((ts.isForOfStatement(p) || ts.isForInStatement(p)) && p.initializer === n) return { read: false, write: true };
-  if ((ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) && (p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken)) {
+  if ((ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) && (p.operator === Kind.PlusPlusToken || p.operator === Kind.MinusMinusToken)) {
     return { read: true, write: true };
   }
   return { read: true, write: false };
@@ -115,44 +118,44 @@ function usage(id: ts.Identifier): { read: boolean; write: boolean } {
 function isNameOnly(id: ts.Identifier): boolean {
   const p = id.parent;
   switch (p.kind) {
-    case ts.SyntaxKind.PropertyAccessExpression:
+    case Kind.PropertyAccessExpression:
       return (p as ts.PropertyAccessExpression).name === id;
-    case ts.SyntaxKind.QualifiedName:
-    case ts.SyntaxKind.LabeledStatement:
-    case ts.SyntaxKind.BreakStatement:
-    case ts.SyntaxKind.ContinueStatement:
-    case ts.SyntaxKind.JsxAttribute:
-    case ts.SyntaxKind.MetaProperty:
-    case ts.SyntaxKind.ImportSpecifier:
-    case ts.SyntaxKind.NamespaceExport:
+    case Kind.QualifiedName:
+    case Kind.LabeledStatement:
+    case Kind.BreakStatement:
+    case Kind.ContinueStatement:
+    case Kind.JsxAttribute:
+    case Kind.MetaProperty:
+    case Kind.ImportSpecifier:
+    case Kind.NamespaceExport:
       return true;
-    case ts.SyntaxKind.PropertyAssignment:
-    case ts.SyntaxKind.PropertyDeclaration:
-    case ts.SyntaxKind.MethodDeclaration:
-    case ts.SyntaxKind.GetAccessor:
-    case ts.SyntaxKind.SetAccessor:
-    case ts.SyntaxKind.PropertySignature:
-    case ts.SyntaxKind.MethodSignature:
-    case ts.SyntaxKind.EnumMember:
+    case Kind.PropertyAssignment:
+    case Kind.PropertyDeclaration:
+    case Kind.MethodDeclaration:
+    case Kind.GetAccessor:
+    case Kind.SetAccessor:
+    case Kind.PropertySignature:
+    case Kind.MethodSignature:
+    case Kind.EnumMember:
       return (p as ts.NamedDeclaration).name === id;
-    case ts.SyntaxKind.BindingElement:
+    case Kind.BindingElement:
       return (p as ts.BindingElement).propertyName === id || (p as ts.BindingElement).name === id;
-    case ts.SyntaxKind.ExportSpecifier: {
+    case Kind.ExportSpecifier: {
       const s = p as ts.ExportSpecifier;
       if (s.parent.parent.moduleSpecifier) return true;
       return s.propertyName ? s.propertyName !== id : false;
     }
-    case ts.SyntaxKind.VariableDeclaration:
-    case ts.SyntaxKind.Parameter:
-    case ts.SyntaxKind.FunctionDeclaration:
-    case ts.SyntaxKind.FunctionExpression:
-    case ts.SyntaxKind.ClassDeclaration:
-    case ts.SyntaxKind.ClassExpression:
-    case ts.SyntaxKind.ImportClause:
-    case ts.SyntaxKind.NamespaceImport:
-    case ts.SyntaxKind.ImportEqualsDeclaration:
-    case ts.SyntaxKind.EnumDeclaration:
-    case ts.SyntaxKind.ModuleDeclaration:
+    case Kind.VariableDeclaration:
+    case Kind.Parameter:
+    case Kind.FunctionDeclaration:
+    case Kind.FunctionExpression:
+    case Kind.ClassDeclaration:
+    case Kind.ClassExpression:
+    case Kind.ImportClause:
+    case Kind.NamespaceImport:
+    case Kind.ImportEqualsDeclaration:
+    case Kind.EnumDeclaration:
+    case Kind.ModuleDeclaration:
       return (p as ts.NamedDeclaration).name === id;
     default:
       return false;
@@ -340,27 +343,27 @@ function collectDeclarations(file: FileScope, owner: ts.Node): Declared {
   const visit = (node: ts.Node, own: boolean): void => {
     if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return;
     switch (node.kind) {
-      case ts.SyntaxKind.InterfaceDeclaration:
-      case ts.SyntaxKind.TypeAliasDeclaration:
+      case Kind.InterfaceDeclaration:
+      case Kind.TypeAliasDeclaration:
         if (own) declareType((node as ts.InterfaceDeclaration | ts.TypeAliasDeclaration).name);
         return;
-      case ts.SyntaxKind.FunctionDeclaration:
-      case ts.SyntaxKind.ClassDeclaration: {
+      case Kind.FunctionDeclaration:
+      case Kind.ClassDeclaration: {
         const name = (node as ts.FunctionDeclaration | ts.ClassDeclaration).name;
-        if (own && name) declare(name, node.kind === ts.SyntaxKind.FunctionDeclaration ? "function" : "class", node);
+        if (own && name) declare(name, node.kind === Kind.FunctionDeclaration ? "function" : "class", node);
         return;
       }
-      case ts.SyntaxKind.ModuleBlock:
+      case Kind.ModuleBlock:
         return;
-      case ts.SyntaxKind.Block:
-      case ts.SyntaxKind.ForStatement:
-      case ts.SyntaxKind.ForInStatement:
-      case ts.SyntaxKind.ForOfStatement:
-      case ts.SyntaxKind.CaseBlock:
-      case ts.SyntaxKind.CatchClause:
+      case Kind.Block:
+      case Kind.ForStatement:
+      case Kind.ForInStatement:
+      case Kind.ForOfStatement:
+      case Kind.CaseBlock:
+      case Kind.CatchClause:
         if (hoists) ts.forEachChild(node, (child) => visit(child, false));
         return;
-      case ts.SyntaxKind.VariableDeclaration: {
+      case Kind.VariableDeclaration: {
         const v = node as ts.VariableDeclaration;
         if (ts.isCatchClause(v.parent)) return;
         const flags = v.parent.flags;
@@ -368,7 +371,7 @@ function collectDeclarations(file: FileScope, owner: ts.Node): Declared {
         if (kind === "var" ? ownsVars : own) declare(v.name, kind, v, ts.isIdentifier(v.name) ? v.initializer : undefined);
         return;
       }
-      case ts.SyntaxKind.ImportDeclaration: {
+      case Kind.ImportDeclaration: {
         const clause = (node as ts.ImportDeclaration).importClause;
         if (!own || !clause) return;
         if (clause.name) declare(clause.name, "import", clause);
@@ -377,11 +380,11 @@ function collectDeclarations(file: FileScope, owner: ts.Node): Declared {
         else if (named) for (const el of named.elements) declare(el.name, "import", el);
         return;
       }
-      case ts.SyntaxKind.ImportEqualsDeclaration:
+      case Kind.ImportEqualsDeclaration:
         if (own) declare((node as ts.ImportEqualsDeclaration).name, "import", node);
         return;
-      case ts.SyntaxKind.EnumDeclaration:
-      case ts.SyntaxKind.ModuleDeclaration: {
+      case Kind.EnumDeclaration:
+      case Kind.ModuleDeclaration: {
         const name = (node as ts.EnumDeclaration | ts.ModuleDeclaration).name;
         if (own && ts.isIdentifier(name)) declare(name, "enum", node);
         // `namespace A.B {}`: B is declared beside A.
