@@ -4,20 +4,16 @@ import ts from "typescript";
 import { parseSource } from "../../server/src/engine/js/native/parse";
 import { FileScope } from "../../server/src/engine/js/native/scope";
 
-function identifiers(sf: ts.SourceFile, name: string): ts.Identifier[] {
-  const out: ts.Identifier[] = [];
-  const visit = (n: ts.Node): void => {
-    if (ts.isIdentifier(n) && n.text === name) out.push(n);
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
-  return out;
-}
-
 function scopeOf(text: string, path = "x.ts") {
   const sf = parseSource(path, text);
   const scope = new FileScope(sf);
-  const at = (name: string, i: number) => identifiers(sf, name)[i]!;
+  // Every identifier of the file by name, in source order.
+  const byName = new Map<string, ts.Identifier[]>();
+  (function collect(n: ts.Node): void {
+    if (ts.isIdentifier(n)) byName.set(n.text, [...(byName.get(n.text) ?? []), n]);
+    ts.forEachChild(n, collect);
+  })(sf);
+  const at = (name: string, i: number) => byName.get(name)![i]!;
   const line = (id: ts.Identifier) => sf.getLineAndCharacterOfPosition(id.getStart(sf)).line + 1;
   return { sf, scope, at, line };
 }
