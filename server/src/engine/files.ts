@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
+import { eventLoopTurns } from "./event-loop";
 
 /**
  * Enumerates the files of a scan: honours every .gitignore on the way down, the exclude globs and
@@ -41,17 +42,21 @@ export async function* enumerateFiles(root: string, options: EnumerateOptions): 
     return;
   }
   const visited = new Set<string>();
-  yield* walk(rootAbs, rootAbs, [], visited, isExcluded, options.signal);
+  const turn = eventLoopTurns();
+  for (const entry of walk(rootAbs, rootAbs, [], visited, isExcluded, options.signal)) {
+    yield entry;
+    await turn();
+  }
 }
 
-async function* walk(
+function* walk(
   dir: string,
   root: string,
   levels: IgnoreLevel[],
   visited: Set<string>,
   isExcluded: (p: string) => boolean,
   signal: AbortSignal | undefined,
-): AsyncGenerator<FileEntry> {
+): Generator<FileEntry> {
   if (signal?.aborted) return;
   let real: string;
   try {

@@ -63,9 +63,11 @@ export class FindingsStore {
     return countBySeverity(activeFindings([...this.byPath.values()].flatMap((e) => e.findings)));
   }
 
+  /** A scan's start is told at once (the spinner shows even for a scan shorter than the coalescing delay). */
   setScanning(scanning: boolean): void {
     this.scanning = scanning;
-    this.statusChanged();
+    if (scanning) this.sendStatus();
+    else this.statusChanged();
   }
 
   /** Coalesces bursts (a workspace scan publishes hundreds of files) into one status message. */
@@ -74,11 +76,15 @@ export class FindingsStore {
     this.statusPending = true;
     setTimeout(() => {
       this.statusPending = false;
-      const status = { counts: this.counts(), scanning: this.scanning };
-      const text = JSON.stringify(status);
-      if (text === this.lastStatus) return;
-      this.lastStatus = text;
-      this.connection.sendNotification(StatusNotification, status).catch(() => undefined);
+      this.sendStatus();
     }, 50);
+  }
+
+  private sendStatus(): void {
+    const status = { counts: this.counts(), scanning: this.scanning };
+    const text = JSON.stringify(status);
+    if (text === this.lastStatus) return;
+    this.lastStatus = text;
+    this.connection.sendNotification(StatusNotification, status).catch(() => undefined);
   }
 }

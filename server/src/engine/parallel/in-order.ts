@@ -1,5 +1,6 @@
 import { statSync } from "node:fs";
 import * as os from "node:os";
+import { eventLoopTurns } from "../event-loop";
 import type { Finding } from "../finding";
 import type { ResultCache } from "../cache/result-cache";
 import type { FileOutcome, FileTask } from "./file-task";
@@ -55,8 +56,10 @@ export async function* analyseInOrder(tasks: FileTask[], options: InOrderOptions
   // Stats are taken before the files are read, so a change during the scan shows as a newer time next time.
   const stats = tasks.map((task, i) => (!cached[i] && cacheable(task.path) ? enumeratedStat(task) ?? statOf(task.path) : undefined));
   pool?.runAll(toPool).forEach((outcome, i) => fromPool.set(toPool[i]!, outcome.catch((err: Error) => fallback(toPool[i]!, err))));
+  const turn = eventLoopTurns();
   try {
     for (const [i, task] of tasks.entries()) {
+      await turn();
       if (options.signal?.aborted) return;
       let findings = cached[i];
       if (!findings) {
