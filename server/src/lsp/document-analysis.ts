@@ -8,6 +8,7 @@ import type { ThreatModelContext } from "../engine/threatmodel/scope";
 import { VERSION } from "../engine/version";
 import type { ProjectFacts } from "../engine/analyzer";
 import { createProjectFacts } from "../engine/deps/project-facts";
+import { keepDocumentTree, releaseDocumentTree } from "../engine/js/native/document-trees";
 import type { FolderConfig } from "./folders";
 import { documentPath } from "./uri";
 
@@ -37,6 +38,8 @@ export function isAnalysableDocument(doc: TextDocument): boolean {
 /**
  * Analyses open documents, remembering per document the hash of (engine version, settings,
  * language, path, text) and its findings: re-saving unchanged content costs a hash, not a parse.
+ * Changed content is parsed incrementally: the engine keeps each open document's syntax tree
+ * until the document is forgotten.
  */
 export class DocumentAnalyzer {
   private readonly last = new Map<string, { hash: string; findings: Finding[]; read: Map<string, string | undefined> }>();
@@ -54,6 +57,7 @@ export class DocumentAnalyzer {
     // A hit also needs the other files the last analysis read (imports, lockfiles) unchanged.
     if (hit?.hash === hash && this.unchanged(hit.read)) return { findings: hit.findings, cached: true };
     const project = recordingProjectFacts(this.files);
+    keepDocumentTree(path);
     const findings = analyzeFile(
       { path, text, language },
       { settings: config.settings, threatModels: threatModels?.context, project: project.facts },
@@ -64,6 +68,7 @@ export class DocumentAnalyzer {
 
   forget(uri: string): void {
     this.last.delete(uri);
+    releaseDocumentTree(documentPath(uri));
   }
 
   private unchanged(read: Map<string, string | undefined>): boolean {

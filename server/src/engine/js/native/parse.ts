@@ -1,5 +1,6 @@
 import ts from "../typescript";
 import type { LineIndex } from "../../text";
+import { documentTree } from "./document-trees";
 
 export interface ParsedFile {
   sf: ts.SourceFile;
@@ -48,13 +49,20 @@ export function treeOf(path: string, text: string): ts.SourceFile {
   return sf;
 }
 
-/** One tree per analysed text, shared by every analyzer of the file (rules and taint). */
+/**
+ * One tree per analysed text, shared by every analyzer of the file (rules and taint). An open
+ * document's tree is its own, updated incrementally (document-trees.ts), and kept out of the
+ * recent trees: an update consumes it, and taint reads imported modules from those.
+ */
 const parsed = new WeakMap<LineIndex, ParsedFile>();
 
 export function parsedFile(path: string, lines: LineIndex): ParsedFile {
+  const text = lines.text;
+  const open = documentTree(path, text, scriptKindOf(path), () => parseSource(path, text));
   let p = parsed.get(lines);
-  if (!p) {
-    const sf = treeOf(path, lines.text);
+  // An open document's tree may have been updated since: a tree it consumed is never used again.
+  if (!p || (open && p.sf !== open)) {
+    const sf = open ?? treeOf(path, text);
     p = { sf, error: firstSyntaxError(sf) };
     parsed.set(lines, p);
   }
