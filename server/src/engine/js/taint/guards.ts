@@ -3,9 +3,8 @@ import type { FileAnalysis, Frame } from "./analysis";
 import { clear } from "./flow";
 import { memberChain, rootIdentifier, unwrap, propertyNameOf, canonicalName } from "./names";
 import { isRequestLike } from "./source-match";
+import type { Kinds } from "./scope";
 
-/** Sink kinds a check makes safe: "all" for allowlists, fewer for prefix and type checks. */
-type Kinds = readonly string[] | "all";
 /** What a condition proves about values, when it holds and when it does not. */
 export interface Guards {
   whenTrue: Map<ts.Expression, Kinds>;
@@ -123,7 +122,7 @@ export function applyGuards(map: Map<ts.Expression, Kinds>, a: FileAnalysis, fr:
     if (!root) continue;
     const b = fr.scope.lookup(root.text);
     if (chain && chain.names.length > 0 && isRequestLike(b)) {
-      fr.env.checked.set(a.textOf(expr).replace(/\s+/g, " "), kinds);
+      fr.env.check(a.textOf(expr).replace(/\s+/g, " "), kinds);
       continue;
     }
     // Checking one field (`e.data.type === "x"`) says nothing about the rest of the object; checking

@@ -28,8 +28,23 @@ const cache = new Map<string, CacheEntry>();
 
 const EXTENSIONS = [".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts"];
 
-function candidates(from: string, spec: string): string[] {
-  const base = path.join(path.dirname(from), spec);
+/** Files an import may name, in the order tried; the same few imports recur across a folder's files. */
+const candidatesByImport = new Map<string, readonly string[]>();
+
+function candidates(from: string, spec: string): readonly string[] {
+  const dir = path.dirname(from);
+  const key = `${dir}\0${spec}`;
+  let out = candidatesByImport.get(key);
+  if (!out) {
+    if (candidatesByImport.size >= 10_000) candidatesByImport.clear();
+    out = candidatePaths(dir, spec).filter((c) => EXTENSIONS.some((e) => c.endsWith(e)));
+    candidatesByImport.set(key, out);
+  }
+  return out;
+}
+
+function candidatePaths(dir: string, spec: string): string[] {
+  const base = path.join(dir, spec);
   const out = [base, ...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => path.join(base, `index${e}`))];
   // TypeScript ESM imports name the emitted file: "./db.js" is db.ts in the source tree.
   const ext = path.extname(base);
@@ -66,7 +81,7 @@ export function loadModule(from: FileAnalysis, spec: string): FileAnalysis | und
   const files = host.files;
   if (!files || host.loading.size >= MAX_DEPTH) return undefined;
   for (const candidate of candidates(from.file.path, spec)) {
-    if (candidate === from.file.path || EXTENSIONS.every((e) => !candidate.endsWith(e))) continue;
+    if (candidate === from.file.path) continue;
     const text = files.read(candidate);
     if (text === undefined) {
       // A file created here later would be imported instead.

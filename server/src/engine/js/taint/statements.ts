@@ -143,10 +143,8 @@ function runIf(a: FileAnalysis, st: ts.IfStatement, fr: Frame): void {
   // A branch that always leaves contributes nothing to what follows; the guard's facts for the
   // other branch hold after the `if` (an allowlist check with an early return).
   const live = [...(thenExits ? [] : [thenFr.env]), ...(elseExits ? [] : [elseFr.env])];
-  if (live.length === 1) {
-    for (const [k, v] of live[0]!.own) fr.env.set(k, v);
-    for (const [k, v] of live[0]!.checked) fr.env.checked.set(k, v);
-  } else if (live.length === 2) fr.env.mergeBranches(live, false);
+  if (live.length === 1) fr.env.adopt(live[0]!);
+  else if (live.length === 2) fr.env.mergeBranches(live, false);
 }
 
 function runLoop(a: FileAnalysis, st: ts.IterationStatement, fr: Frame): void {
