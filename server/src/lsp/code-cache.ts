@@ -8,7 +8,7 @@
  * the bytecode of another.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from "node:fs";
 import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -85,9 +85,33 @@ export function loadWithCodeCache(file: string, cacheDir: string | undefined): L
         return false;
       }
       if (coverage === "full") removeFile(cacheFiles.partial);
+      pruneOldCaches(cacheDir, path.basename(file, ".js"), [cacheFiles.full, cacheFiles.partial]);
       return true;
     },
   };
+}
+
+/**
+ * Caches of other builds of the same bundle kept beside the current one: each upgrade (or, for a
+ * developer, each build) writes a new one of several megabytes, and the folder must not grow
+ * forever. A few stay, for someone switching between two installed versions.
+ */
+const OTHER_BUILDS_KEPT = 3;
+
+function pruneOldCaches(cacheDir: string, bundle: string, current: string[]): void {
+  try {
+    // The bundle's name, then the key's digest: "server-" must not take "server-core-" files.
+    const ofBundle = new RegExp(`^${bundle.replace(/[^\w]/g, "\\$&")}-[0-9a-f]{24}-.*\\.bin$`);
+    const others = readdirSync(cacheDir)
+      .filter((name) => ofBundle.test(name))
+      .map((name) => path.join(cacheDir, name))
+      .filter((file) => !current.includes(file))
+      .map((file) => ({ file, mtimeMs: statSync(file).mtimeMs }))
+      .sort((a, b) => b.mtimeMs - a.mtimeMs);
+    for (const { file } of others.slice(OTHER_BUILDS_KEPT)) removeFile(file);
+  } catch {
+    // A file that went meanwhile, or a folder that cannot be listed: pruning waits for the next save.
+  }
 }
 
 /** Bundle content, V8 version and architecture: bytecode is only valid for all three. */
