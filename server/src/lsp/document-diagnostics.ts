@@ -1,7 +1,9 @@
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Finding } from "../engine/finding";
 import { isThreatModelFile } from "../engine/threatmodel/model";
-import { Debouncer, DocumentAnalyzer, isAnalysableDocument, type DocumentThreatModels } from "./document-analysis";
+import { JS_LANGUAGES } from "../engine/language";
+import { Debouncer, DocumentAnalyzer, documentLanguage, isAnalysableDocument, type DocumentThreatModels } from "./document-analysis";
+import { noteDocumentAnalysed } from "./prewarm";
 import type { Guard, ServerState } from "./server-state";
 import { isUnder } from "./threat-models";
 import { documentPath, fileUri } from "./uri";
@@ -34,6 +36,8 @@ export class DocumentDiagnostics {
     const ms = (performance.now() - started).toFixed(1);
     this.state.trace(`${cached ? "unchanged, not re-analysed" : "analysed"}: ${doc.uri} v${doc.version} (${findings.length} findings, ${ms} ms)`);
     this.state.store.publish(file, doc.uri, findings, doc.version);
+    const language = documentLanguage(doc);
+    if (language && JS_LANGUAGES.includes(language)) noteDocumentAnalysed();
     return findings;
   }
 
