@@ -15,9 +15,9 @@ import * as path from "node:path";
 import * as vm from "node:vm";
 
 /**
- * How much of the bundle a run has exercised, so what its cache holds: a `partial` run (a command
- * that analysed nothing) saves under a name of its own, read only while there is no `full` cache,
- * and the first `full` run replaces it with one that also holds the analysis code.
+ * How much of the bundle a run has exercised, so what its cache holds: a `partial` cache (the code
+ * loading ran) has a name of its own, read only while there is no `full` cache, and the first
+ * `full` one (analysis code too) replaces it.
  */
 export type CacheCoverage = "full" | "partial";
 
@@ -27,7 +27,8 @@ export interface LoadedBundle {
   usedCache: boolean;
   /**
    * Writes the cache if there was none to use (or only a partial one, and this run was full); call
-   * once the code has run for a while, so it holds more. True when a cache was written.
+   * once the code has run for a while, so it holds more, but not after a long run: V8 drops the
+   * bytecode of functions unused for a while (those loading ran). True when a cache was written.
    */
   saveCache(coverage?: CacheCoverage): boolean;
 }
@@ -66,13 +67,14 @@ export function loadWithCodeCache(file: string, cacheDir: string | undefined): L
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, path.dirname(file));
   module.loaded = true;
   const usedCache = cached !== undefined && !script.cachedDataRejected;
-  let saved = false;
+  // The best cache this run has used or tried to write: a partial one may still give way to a full one.
+  let have: CacheCoverage | undefined = usedCache ? cachedCoverage : undefined;
   return {
     exports: module.exports,
     usedCache,
     saveCache(coverage = "full") {
-      if (saved || !cacheDir || !cacheFiles || (usedCache && (cachedCoverage === "full" || coverage === "partial"))) return false;
-      saved = true;
+      if (!cacheDir || !cacheFiles || have === "full" || have === coverage) return false;
+      have = coverage;
       if (!ownFolder(cacheDir, true)) return false;
       // Written aside and renamed, so a concurrent start reads a whole cache or none.
       const cacheFile = cacheFiles[coverage];
