@@ -23,7 +23,8 @@ export interface EnumerateOptions {
 }
 
 interface IgnoreLevel {
-  dir: string;
+  /** Its folder relative to the root, with a trailing "/" ("" for the root). */
+  prefix: string;
   ig: Ignore;
 }
 
@@ -43,7 +44,7 @@ export async function* enumerateFiles(root: string, options: EnumerateOptions): 
   }
   const visited = new Set<string>();
   const turn = eventLoopTurns();
-  for (const entry of walk(rootAbs, rootAbs, [], visited, isExcluded, options.signal)) {
+  for (const entry of walk(rootAbs, "", [], visited, isExcluded, options.signal)) {
     yield entry;
     await turn();
   }
@@ -51,7 +52,8 @@ export async function* enumerateFiles(root: string, options: EnumerateOptions): 
 
 function* walk(
   dir: string,
-  root: string,
+  /** `dir` relative to the root, "/"-separated ("" for the root itself). */
+  relDir: string,
   levels: IgnoreLevel[],
   visited: Set<string>,
   isExcluded: (p: string) => boolean,
@@ -77,7 +79,7 @@ function* walk(
     yield { kind: "skipped", path: dir, reason: `folder cannot be read (${code(err)})` };
     return;
   }
-  const here = readGitignore(dir);
+  const here = readGitignore(dir, relDir);
   const active = here ? [...levels, here] : levels;
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
@@ -98,10 +100,10 @@ function* walk(
       }
       if (!isDir && !isFile) continue; // sockets, FIFOs, devices: never read
     }
-    const rel = path.relative(root, full).split(path.sep).join("/");
-    if (isExcluded(rel) || isExcluded(rel + "/") || ignoredByGit(active, full, isDir)) continue;
+    const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
+    if (isExcluded(rel) || isExcluded(rel + "/") || ignoredByGit(active, rel, isDir)) continue;
     if (isDir) {
-      yield* walk(full, root, active, visited, isExcluded, signal);
+      yield* walk(full, rel, active, visited, isExcluded, signal);
     } else if (isFile) {
       try {
         stat ??= fs.statSync(full);
@@ -114,20 +116,21 @@ function* walk(
   }
 }
 
-function readGitignore(dir: string): IgnoreLevel | undefined {
+function readGitignore(dir: string, relDir: string): IgnoreLevel | undefined {
   let text: string;
   try {
     text = fs.readFileSync(path.join(dir, ".gitignore"), "utf8");
   } catch {
     return undefined;
   }
-  return { dir, ig: ignore().add(text) };
+  return { prefix: relDir ? `${relDir}/` : "", ig: ignore().add(text) };
 }
 
-function ignoredByGit(levels: IgnoreLevel[], full: string, isDir: boolean): boolean {
-  for (const { dir, ig } of levels) {
-    const rel = path.relative(dir, full).split(path.sep).join("/");
-    if (rel && ig.ignores(isDir ? rel + "/" : rel)) return true;
+/** `rel` is relative to the scan's root; each .gitignore judges it relative to its own folder. */
+function ignoredByGit(levels: IgnoreLevel[], rel: string, isDir: boolean): boolean {
+  for (const { prefix, ig } of levels) {
+    const own = rel.slice(prefix.length);
+    if (own && ig.ignores(isDir ? own + "/" : own)) return true;
   }
   return false;
 }
