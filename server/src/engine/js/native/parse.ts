@@ -30,19 +30,26 @@ function firstSyntaxError(sf: ts.SourceFile): ParsedFile["error"] {
 }
 
 /**
- * The last few trees by path. Taint reads the modules a file imports, which are themselves scanned
- * just before or after it: one parse serves both. Bounded, so trees do not pile up in a scan.
+ * Trees of modules taint read for the files that import them, by path: the scan reaches those
+ * files too, and one parse serves both. The scan's own trees are not kept here: a tree that
+ * outlives its file is promoted out of V8's young generation, and copying and later collecting
+ * every file's tree cost more than the few parses keeping them saved.
  */
 const RECENT_TREES = 32;
 const recent = new Map<string, ts.SourceFile>();
 
-export function treeOf(path: string, text: string): ts.SourceFile {
+function recentTree(path: string, text: string): ts.SourceFile | undefined {
   const hit = recent.get(path);
-  if (hit && hit.text === text) {
-    recent.delete(path); // most recently used last
-    recent.set(path, hit);
-    return hit;
-  }
+  if (!hit || hit.text !== text) return undefined;
+  recent.delete(path); // most recently used last
+  recent.set(path, hit);
+  return hit;
+}
+
+/** The tree of a module read for another file's analysis; kept for the next reader. */
+export function treeOf(path: string, text: string): ts.SourceFile {
+  const hit = recentTree(path, text);
+  if (hit) return hit;
   const sf = parseSource(path, text);
   if (recent.size >= RECENT_TREES) recent.delete(recent.keys().next().value!);
   recent.set(path, sf);
@@ -50,21 +57,20 @@ export function treeOf(path: string, text: string): ts.SourceFile {
 }
 
 /**
- * One tree per analysed text, shared by every analyzer of the file (rules and taint). An open
- * document's tree is its own, updated incrementally (document-trees.ts), and kept out of the
- * recent trees: an update consumes it, and taint reads imported modules from those.
+ * The tree of the file being analysed, shared by its analyzers (rules and taint), which run one
+ * after the other on the same LineIndex. One slot, not a map by LineIndex: the tree should die
+ * young with its file. An open document's tree is its own, updated incrementally
+ * (document-trees.ts), and never one of the recent trees: an update consumes it.
  */
-const parsed = new WeakMap<LineIndex, ParsedFile>();
+let current: { lines: LineIndex; parsed: ParsedFile } | undefined;
 
 export function parsedFile(path: string, lines: LineIndex): ParsedFile {
   const text = lines.text;
   const open = documentTree(path, text, scriptKindOf(path), () => parseSource(path, text));
-  let p = parsed.get(lines);
   // An open document's tree may have been updated since: a tree it consumed is never used again.
-  if (!p || (open && p.sf !== open)) {
-    const sf = open ?? treeOf(path, text);
-    p = { sf, error: firstSyntaxError(sf) };
-    parsed.set(lines, p);
-  }
-  return p;
+  if (current?.lines === lines && (!open || current.parsed.sf === open)) return current.parsed;
+  const sf = open ?? recentTree(path, text) ?? parseSource(path, text);
+  const parsed = { sf, error: firstSyntaxError(sf) };
+  current = { lines, parsed };
+  return parsed;
 }
