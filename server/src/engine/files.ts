@@ -144,7 +144,11 @@ export function isBinary(buf: Buffer): boolean {
   return buf.subarray(0, 8192).includes(0);
 }
 
-/** Minified bundles: long lines on average, or one enormous line. Analysing them only adds noise. */
+/**
+ * Minified bundles: long lines on average, or one enormous line that is most of the file. Analysing
+ * them only adds noise. One long line in an otherwise ordinary file (a test's long string of sample
+ * data) does not make it minified.
+ */
 export function looksMinified(text: string): boolean {
   if (text.length < 20_000) return false;
   let lines = 1;
@@ -156,5 +160,5 @@ export function looksMinified(text: string): boolean {
     start = i + 1;
   }
   longest = Math.max(longest, text.length - start);
-  return text.length / lines > 300 || longest > 10_000;
+  return text.length / lines > 300 || (longest > 10_000 && longest > text.length / 2);
 }
