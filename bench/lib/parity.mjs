@@ -1,6 +1,11 @@
 // Finding parity, location by location (file, line, rule): that Vigil reports every finding of
 // eslint-plugin-security's rules that the ESLint baseline reports, and that oxlint running the
 // same plugin reports what ESLint does.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Linter } from "eslint";
+import security from "eslint-plugin-security";
+import tseslint from "typescript-eslint";
 import { count, formatTable } from "./table.mjs";
 
 const SHOWN_LOCATIONS = 3;
@@ -35,8 +40,10 @@ function unmatched(a, b) {
  * under another rule of the same CWE (its analyze step keeps the most confident of two findings at
  * one place with one CWE), and how many it misses. `catalogue` maps Vigil's rule ids to
  * { enabledByDefault, cwe }; `calibratedOff` maps a rule off by default to the reason.
+ * `pluginStillReports(f)`, when given, re-judges a missing finding with the plugin configured as
+ * Vigil judges names: one the plugin then drops too is counted apart, as a difference of set-up.
  */
-export function comparePluginFindings({ pluginRules, eslint, vigil, catalogue, calibratedOff }) {
+export function comparePluginFindings({ pluginRules, eslint, vigil, catalogue, calibratedOff, pluginStillReports }) {
   const vigilByLine = new Map();
   for (const f of vigil) {
     if (!vigilByLine.has(at(f))) vigilByLine.set(at(f), []);
@@ -46,7 +53,7 @@ export function comparePluginFindings({ pluginRules, eslint, vigil, catalogue, c
     const ours = catalogue.get(rule);
     const expected = eslint.filter((f) => f.rule === rule);
     const reported = vigil.filter((f) => f.rule === rule);
-    const row = { rule, plugin: expected.length, vigil: reported.length, otherRule: 0, otherRules: [], missing: 0, firstMissing: [] };
+    const row = { rule, plugin: expected.length, vigil: reported.length, otherRule: 0, otherRules: [], setUp: 0, missing: 0, firstMissing: [] };
     row.vigilOnly = unmatched(reported, expected).length;
     if (ours && !ours.enabledByDefault) {
       row.offBecause = calibratedOff[rule] ?? null;
@@ -60,6 +67,8 @@ export function comparePluginFindings({ pluginRules, eslint, vigil, catalogue, c
       if (other) {
         row.otherRule++;
         others.add(other.rule);
+      } else if (pluginStillReports && !pluginStillReports(f)) {
+        row.setUp++;
       } else {
         row.missing++;
         if (row.firstMissing.length < SHOWN_LOCATIONS) row.firstMissing.push(at(f));
@@ -70,6 +79,36 @@ export function comparePluginFindings({ pluginRules, eslint, vigil, catalogue, c
   });
   const missing = rows.reduce((sum, row) => sum + row.missing, 0);
   return { rows, missing, met: missing === 0 };
+}
+
+/** Node's CommonJS globals: Vigil declares them when it judges a name (rules/security/variables.ts); the baseline declares none. */
+const COMMONJS_GLOBALS = { __dirname: "readonly", __filename: "readonly", require: "readonly", module: "writable", exports: "writable" };
+
+/**
+ * For comparePluginFindings: whether the plugin, run in process over the file in `dir` with the
+ * baseline's parser and rules plus Node's CommonJS globals, still reports a finding. Without those
+ * globals `readdirSync(join(__dirname, "fixtures"))` reads as a path built from an unknown name.
+ */
+export function pluginWithCommonJsGlobals(dir) {
+  // Files outside the linter's working folder match no configuration.
+  const linter = new Linter({ configType: "flat", cwd: dir });
+  const config = [
+    {
+      files: ["**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}"],
+      languageOptions: { parser: tseslint.parser, ecmaVersion: "latest", sourceType: "module", globals: COMMONJS_GLOBALS },
+    },
+    security.configs.recommended,
+  ];
+  const byFile = new Map();
+  return (f) => {
+    let reported = byFile.get(f.file);
+    if (!reported) {
+      const file = join(dir, f.file);
+      reported = new Set(linter.verify(readFileSync(file, "utf8"), config, file).map((m) => `${m.line}\0${m.ruleId}`));
+      byFile.set(f.file, reported);
+    }
+    return reported.has(`${f.line}\0${f.rule}`);
+  };
 }
 
 /** ESLint's and oxlint's plugin findings side by side; identical when neither has one the other lacks. */
@@ -89,19 +128,20 @@ export function compareAnchors(eslint, oxlint) {
 }
 
 export function printPluginParity(print, parity) {
-  const table = [["eslint-plugin-security rule", "ESLint", "Vigil", "other rule", "missing", "Vigil only", "first missing / why off"]];
+  const table = [["eslint-plugin-security rule", "ESLint", "Vigil", "other rule", "set-up", "missing", "Vigil only", "first missing / why off"]];
   for (const row of parity.rows) {
     const name = row.rule.replace(/^security\//, "");
     const detail = row.offBecause
       ? `off by default: ${row.offBecause}`
       : [row.firstMissing.join(" "), row.otherRules.length ? `(other rule: ${row.otherRules.join(", ")})` : ""].filter(Boolean).join(" ");
     const missing = row.offBecause ? "-" : count(row.missing);
-    table.push([name, count(row.plugin), count(row.vigil), count(row.otherRule), missing, count(row.vigilOnly), detail]);
+    table.push([name, count(row.plugin), count(row.vigil), count(row.otherRule), count(row.setUp), missing, count(row.vigilOnly), detail]);
   }
   print("parity by location (file, line, rule), ESLint's findings of the last run against Vigil's:");
-  print(formatTable(table, ["l", "r", "r", "r", "r", "r", "l"]));
+  print(formatTable(table, ["l", "r", "r", "r", "r", "r", "r", "l"]));
   print(
     "  other rule: Vigil reports that line under another rule of the same CWE instead;" +
+      " set-up: the plugin itself drops it once Node's CommonJS globals (__dirname, require...) are declared, as Vigil declares them;" +
       " Vigil only: Vigil's security/<rule> findings ESLint does not report (ESLint honours the corpus's eslint-disable comments)",
   );
 }

@@ -13,7 +13,7 @@ import { median } from "../lib/measure.mjs";
 import { sourceStats } from "../lib/corpus.mjs";
 import { loadEngine } from "../lib/engine.mjs";
 import { CORPUS_OPTIONS, corpusOption, judgedOn, runsOption } from "../lib/options.mjs";
-import { compareAnchors, comparePluginFindings, printAnchorParity, printPluginParity } from "../lib/parity.mjs";
+import { compareAnchors, comparePluginFindings, pluginWithCommonJsGlobals, printAnchorParity, printPluginParity } from "../lib/parity.mjs";
 import { count, formatTable, megabytes, seconds } from "../lib/table.mjs";
 import {
   eslintBaselineConfig, eslintTool, findingKeys, measureTool, oxlintTool, summariseRuns, vigilCli, vigilScanHas, vigilTool,
@@ -67,6 +67,7 @@ export async function run(ctx) {
       vigil: reports.get("Vigil").findings,
       catalogue,
       calibratedOff,
+      pluginStillReports: pluginWithCommonJsGlobals(dir),
     });
     const anchors = compareAnchors(reports.get("ESLint"), reports.get("oxlint"));
     ctx.print();

@@ -19,8 +19,9 @@ export interface Variable {
 }
 
 /**
- * The globals Vigil declares when it runs the plugin (server/src/engine/js/eslint-analyzer.ts):
- * variables without definitions. Any other undeclared name has no variable at all.
+ * The globals Vigil declares when it judges names, as a Node project's ESLint set-up does (Node's
+ * CommonJS globals; test/security-parity.test.ts runs the plugin so): variables without
+ * definitions. Any other undeclared name has no variable at all.
  */
 const DECLARED_GLOBALS = new Set(["__dirname", "__filename", "require", "module", "exports"]);
 const GLOBAL: Variable = { defs: [] };

@@ -4,6 +4,8 @@
  */
 import { test, describe, before } from "node:test";
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -39,7 +41,7 @@ describe("comparePluginFindings", () => {
     const vigil = [vigilFinding("a.js", 3, REGEXP), vigilFinding("a.js", 9, REGEXP), vigilFinding("c.js", 1, REGEXP)];
     const result = parity.comparePluginFindings({ pluginRules: [REGEXP], eslint, vigil, catalogue, calibratedOff: {} });
     assert.deepEqual(result.rows[0], {
-      rule: REGEXP, plugin: 4, vigil: 3, otherRule: 0, otherRules: [], missing: 2, firstMissing: ["a.js:3", "b.js:3"], vigilOnly: 1,
+      rule: REGEXP, plugin: 4, vigil: 3, otherRule: 0, otherRules: [], setUp: 0, missing: 2, firstMissing: ["a.js:3", "b.js:3"], vigilOnly: 1,
     });
     assert.equal(result.missing, 2);
     assert.equal(result.met, false);
@@ -61,6 +63,26 @@ describe("comparePluginFindings", () => {
     assert.deepEqual([objectRow.offBecause, objectRow.missing], ["too noisy", 0]);
     assert.deepEqual([evalRow.offBecause, evalRow.missing], [null, 1]);
     assert.equal(result.met, false);
+  });
+});
+
+describe("findings the baseline's set-up alone makes", () => {
+  test("the plugin with Node's CommonJS globals drops a path built on __dirname, not one built on input; only the rest count as missing", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "vigil-parity-"));
+    try {
+      writeFileSync(
+        path.join(dir, "a.test.ts"),
+        ['import { readdirSync } from "fs";', 'import { join } from "path";', 'readdirSync(join(__dirname, "fixtures"));', "export const list = (p: string) => readdirSync(p);", ""].join("\n"),
+      );
+      const stillReports = parity.pluginWithCommonJsGlobals(dir);
+      assert.equal(stillReports({ file: "a.test.ts", line: 3, rule: FS }), false);
+      assert.equal(stillReports({ file: "a.test.ts", line: 4, rule: FS }), true);
+      const eslint: Found[] = [{ file: "a.test.ts", line: 3, rule: FS }, { file: "a.test.ts", line: 4, rule: FS }];
+      const result = parity.comparePluginFindings({ pluginRules: [FS], eslint, vigil: [], catalogue, calibratedOff: {}, pluginStillReports: stillReports });
+      assert.deepEqual([result.rows[0].setUp, result.rows[0].missing, result.rows[0].firstMissing], [1, 1, ["a.test.ts:4"]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
