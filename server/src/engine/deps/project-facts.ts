@@ -3,7 +3,7 @@
  * packages the project's own source imports (for reachability). Read synchronously and lazily,
  * once per scan; a language server builds its own view over open documents.
  */
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import * as path from "node:path";
 import type { ImportSite, ProjectFacts } from "../analyzer";
 
@@ -58,13 +58,17 @@ export function createProjectFacts(): ProjectFacts {
   const texts = new Map<string, string | undefined>();
   const indexes = new Map<string, Map<string, ImportSite[]>>();
 
+  // Most files asked for do not exist (each extension an import may resolve to): a stat that does
+  // not throw answers those for a fifth of the cost of a failed read and its exception.
   const readFile = (file: string): string | undefined => {
     if (!texts.has(file)) {
+      let text: string | undefined;
       try {
-        texts.set(file, readFileSync(file, "utf8"));
+        if (statSync(file, { throwIfNoEntry: false })?.isFile()) text = readFileSync(file, "utf8");
       } catch {
-        texts.set(file, undefined);
+        text = undefined;
       }
+      texts.set(file, text);
     }
     return texts.get(file);
   };
