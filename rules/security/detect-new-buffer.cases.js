@@ -1,3 +1,7 @@
+// A BigInt is a literal too, in any base and with separators.
+// ok: security/detect-new-buffer
+const sixteen = new Buffer(0x1_0n);
+
 function allocate(size) {
   // ruleid: security/detect-new-buffer
   return new Buffer(size);
@@ -23,4 +27,4 @@ function echoSafely(req, res) {
 // ok: security/detect-new-buffer
 const greeting = new Buffer("hello");
 
-module.exports = { allocate, echo, allocateSafely, echoSafely, greeting };
+module.exports = { sixteen, allocate, echo, allocateSafely, echoSafely, greeting };

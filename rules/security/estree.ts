@@ -99,7 +99,7 @@ export function literalValue(node: ts.Node): { value: unknown } | undefined {
     case ts.SyntaxKind.NumericLiteral:
       return { value: Number((n as ts.NumericLiteral).text) };
     case ts.SyntaxKind.BigIntLiteral:
-      return { value: BigInt(n.getText().slice(0, -1).replaceAll("_", "")) };
+      return { value: BigInt((n as ts.BigIntLiteral).text.slice(0, -1)) }; // the text has no separators
     case ts.SyntaxKind.RegularExpressionLiteral:
       return { value: regExpOf((n as ts.RegularExpressionLiteral).text) };
     case ts.SyntaxKind.TrueKeyword:

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import ts from "typescript";
 import { analyzeFile } from "../../server/src/engine/analyze";
 import { DEFAULT_SETTINGS } from "../../server/src/engine/settings";
-import { parseSource } from "../../server/src/engine/js/native/parse";
+import { parseFile, parseSource } from "../../server/src/engine/js/native/parse";
 import { FileScope } from "../../server/src/engine/js/native/scope";
 import { rulesThatMayFire, walkRules } from "../../server/src/engine/js/native/walk";
 import { Deadline } from "../../server/src/engine/deadline";
@@ -29,10 +29,10 @@ function identifiers(sf: ts.SourceFile, name: string): ts.Identifier[] {
 
 test("one walk dispatches each node kind to every rule listening to it, in source order", () => {
   const text = "a(1);\nb(2);\nnew C();\n";
-  const sf = parseSource("x.js", text);
+  const tree = parseFile("x.js", text);
   const calls = ruleOf("t/calls", (ctx) => ({ CallExpression: (n) => ctx.report({ node: n, messageId: "hit", data: { what: ctx.textOf(n) } }) }));
   const news = ruleOf("t/news", (ctx) => ({ NewExpression: (n) => ctx.report({ node: n.expression, messageId: "hit", data: { what: "new" } }) }));
-  const { findings, failedRules } = walkRules(sf, new LineIndex(text), [calls, news], Deadline.none);
+  const { findings, failedRules } = walkRules(tree, new LineIndex(text), [calls, news], Deadline.none);
   assert.deepEqual(failedRules, []);
   assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.message} ${f.range.start.line}:${f.range.start.character}-${f.range.end.character}`), [
     "t/calls hit a(1) 0:0-4",
@@ -41,11 +41,49 @@ test("one walk dispatches each node kind to every rule listening to it, in sourc
   ]);
 });
 
+test("a file's own tree is parsed without parents: the walk links each node before its handlers run, and all of them for the scope", () => {
+  const text = "function f(a) { return g(a + 1); }\nconst h = () => f(2);\n";
+  const tree = parseFile("x.js", text);
+  assert.equal(tree.linked, false);
+  const depths: string[] = [];
+  const ancestry = ruleOf("t/ancestry", (ctx) => ({
+    CallExpression: (n) => {
+      let depth = 0;
+      for (let p: ts.Node | undefined = n; p !== ctx.file; p = p.parent) depth++;
+      depths.push(`${ctx.textOf(n)}@${depth}`);
+    },
+  }));
+  // The first handler asks for the scope, which reads parents the walk has not reached yet.
+  let declared: string | undefined;
+  const scoped = ruleOf("t/scoped", (ctx) => ({
+    FunctionDeclaration: () => {
+      const [, use] = identifiers(ctx.file, "f");
+      declared = ctx.scope.resolve(use!)?.kind;
+    },
+  }));
+  const out = walkRules(tree, new LineIndex(text), [ancestry, scoped], Deadline.none);
+  assert.deepEqual(out.failedRules, []);
+  assert.deepEqual(depths, ["g(a + 1)@4", "f(2)@5"]);
+  assert.ok(declared, "the scope resolved f");
+  assert.equal(tree.linked, true);
+  const linked = parseSource("x.js", text);
+  const shape = (sf: ts.SourceFile) => {
+    const out: string[] = [];
+    const visit = (n: ts.Node): void => {
+      out.push(`${ts.SyntaxKind[n.kind]}<${n.parent ? ts.SyntaxKind[n.parent.kind] : "-"}`);
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+    return out;
+  };
+  assert.deepEqual(shape(tree.sf), shape(linked));
+});
+
 test("a rule that throws is reported once and the others still run", () => {
   const text = "a();\nb();\n";
   const boom = ruleOf("t/boom", () => ({ CallExpression: () => { throw new Error("kaput\nstack"); } }));
   const fine = ruleOf("t/fine", (ctx) => ({ CallExpression: (n) => ctx.report({ node: n, messageId: "hit" }) }));
-  const out = walkRules(parseSource("x.js", text), new LineIndex(text), [boom, fine], Deadline.none);
+  const out = walkRules(parseFile("x.js", text), new LineIndex(text), [boom, fine], Deadline.none);
   assert.equal(out.findings.length, 2);
   assert.deepEqual(out.failedRules.map((f) => [f.rule.id, f.error]), [["t/boom", "kaput"]]);
 });
@@ -55,7 +93,7 @@ test("fixes and suggestions become editor edits with the rule's titles", () => {
   const rule = ruleOf("t/fix", (ctx) => ({
     NumericLiteral: (n) => ctx.report({ node: n, messageId: "hit", fix: { start: n.getStart(), end: n.end, text: "2" }, suggest: [{ messageId: "fix", fix: { start: 0, end: 1, text: "y" } }] }),
   }));
-  const [f] = walkRules(parseSource("x.js", text), new LineIndex(text), [rule], Deadline.none).findings;
+  const [f] = walkRules(parseFile("x.js", text), new LineIndex(text), [rule], Deadline.none).findings;
   assert.deepEqual(f!.fixes.map((x) => [x.title, x.isPreferred, x.edits[0]!.newText, x.edits[0]!.range.start.character]), [
     ["Apply the safe fix", true, "2", 4],
     ["Fix it", false, "y", 0],

@@ -5,6 +5,7 @@ import { analyzeFile, type AnalysisContext } from "../../server/src/engine/analy
 import { DEFAULT_SETTINGS } from "../../server/src/engine/settings";
 import { applyFixes } from "../../server/src/engine/fixes";
 import { mayHaveSources } from "../../server/src/engine/js/taint";
+import { isSourceFree } from "../../server/src/engine/js/taint/source-triggers";
 import type { Finding } from "../../server/src/engine/finding";
 
 const ROOT = path.join(path.sep, "project", "src");
@@ -98,6 +99,22 @@ describe("cross-file flows", () => {
     };
     assert.equal(taint("a.js", cyclic).length, 1);
   });
+
+  test("a helper given nothing tainted still returns the sources of its module and of the modules it imports", () => {
+    const route = (helper: string) => `import { name } from "./${helper}";\napp.get("/", (req, res) => { eval(name()); res.end(); });\n`;
+    const files: Record<string, string> = {
+      "own.js": route("hash"),
+      "hash.js": `export function name() { return window.location.hash.slice(1); }\n`,
+      "through.js": route("named"),
+      "named.js": `import { fragment } from "./fragment";\nexport function name() { return "x" + fragment(); }\n`,
+      "fragment.js": `export function fragment() { return window.location.hash; }\n`,
+      "fixed.js": route("constant"),
+      "constant.js": `export function name() { return "1 + 1"; }\n`,
+    };
+    assert.deepEqual(taint("own.js", files).map((f) => f.ruleId), ["js/code-injection-taint"]);
+    assert.deepEqual(taint("through.js", files).map((f) => f.ruleId), ["js/code-injection-taint"], "named.js names no source, but imports one");
+    assert.deepEqual(taint("fixed.js", files), []);
+  });
 });
 
 describe("findings", () => {
@@ -166,6 +183,13 @@ describe("robustness", () => {
     assert.equal(mayHaveSources("exec(process.argv[2]);"), true);
     assert.equal(mayHaveSources("const { argv } = process;"), true);
     assert.equal(mayHaveSources("el.innerHTML = window.location.hash;"), true);
+    // A module with no source, and no project import that could give it one, is source-free.
+    assert.equal(isSourceFree("export const add = (a, b) => a + b;\n"), true);
+    assert.equal(isSourceFree("export const q = () => location.search;\n"), false);
+    for (const importing of [`import { q } from "./q";`, `export * from "../q";`, `const q = require('./q');`, "const q = await import(`./q.js`);"]) {
+      assert.equal(isSourceFree(`${importing}\nexport const add = (a, b) => a + b;\n`), false, importing);
+    }
+    assert.equal(isSourceFree(`import { join } from "node:path";\nexport const add = (a, b) => a + b;\n`), true);
   });
 
   test("a module that appears where an import found nothing is read in the same process", () => {

@@ -12,6 +12,7 @@ import { ResultCache } from "./cache/result-cache";
 import { engineIdentity } from "./cache/engine-identity";
 import { scanContextDigest } from "./cache/scan-context";
 import { digestParts } from "./cache/digest";
+import { keptTreePaths } from "./js/native/parse";
 
 export { skippedFinding } from "./parallel/file-task";
 
@@ -99,6 +100,7 @@ export async function* scanProject(roots: string[], options: ScanOptions): Async
         // Dependency files need this thread's advisory source; caller-supplied project facts cannot cross threads.
         mainThreadOnly: (file) => !!options.project || dependencyFileKind(file) !== undefined,
         analyseHere,
+        parsedForOthers: keptTreePaths,
         jobs: options.jobs,
         setup: { settings: options.settings, threatModels: { models: threatModels.models, now: threatModels.now }, record: !!cache },
         signal: options.signal,

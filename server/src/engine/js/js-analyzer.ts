@@ -15,7 +15,7 @@ export const jsAnalyzer: Analyzer = {
       const at = lines.positionAt(parsed.error.offset);
       return [notice("vigil/parse-error", `Syntax error, file not analysed: ${parsed.error.message}`, { start: at, end: at })];
     }
-    const outcome = walkRules(parsed.sf, lines, rulesThatMayFire(selection.nativeRules, lines.text), deadline);
+    const outcome = walkRules(parsed, lines, rulesThatMayFire(selection.nativeRules, lines.text), deadline);
     const out: RawFinding[] = outcome.findings;
     for (const { rule, error } of outcome.failedRules) out.push(notice("vigil/analysis-error", `Rule ${rule.id} failed on this file: ${error}`, FILE_START));
     return out;

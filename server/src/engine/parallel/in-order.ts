@@ -25,6 +25,11 @@ export interface InOrderOptions {
   /** Files whose analysis needs this thread's context. */
   mainThreadOnly(file: string): boolean;
   analyseHere(task: FileTask): Promise<FileOutcome>;
+  /**
+   * Files the analyses have just parsed for others (imported modules), whose trees are kept a
+   * while: without workers they are analysed next, out of turn, so the tree serves them too.
+   */
+  parsedForOthers?(): Iterable<string>;
   /** As ScanOptions.jobs. */
   jobs: number | undefined;
   setup: WorkerSetup;
@@ -57,13 +62,31 @@ export async function* analyseInOrder(tasks: FileTask[], options: InOrderOptions
   const stats = tasks.map((task, i) => (!cached[i] && cacheable(task.path) ? enumeratedStat(task) ?? statOf(task.path) : undefined));
   pool?.runAll(toPool).forEach((outcome, i) => fromPool.set(toPool[i]!, outcome.catch((err: Error) => fallback(toPool[i]!, err))));
   const turn = eventLoopTurns();
+  // Outcomes of files analysed out of turn, by index, until their turn comes.
+  const early = new Map<number, FileOutcome>();
+  const position = new Map(tasks.map((task, i) => [task.path, i]));
+  const analyseParsedForOthers = async (after: number) => {
+    for (let more = true; more && options.parsedForOthers; ) {
+      more = false;
+      for (const file of options.parsedForOthers()) {
+        const j = position.get(file);
+        if (j === undefined || j <= after || cached[j] || early.has(j)) continue;
+        await turn();
+        if (options.signal?.aborted) return;
+        early.set(j, await analyseHere(tasks[j]!));
+        more = true;
+      }
+    }
+  };
   try {
     for (const [i, task] of tasks.entries()) {
       await turn();
       if (options.signal?.aborted) return;
       let findings = cached[i];
       if (!findings) {
-        const result = await (fromPool.get(task) ?? analyseHere(task));
+        const result = early.get(i) ?? (await (fromPool.get(task) ?? analyseHere(task)));
+        early.delete(i);
+        if (!pool) await analyseParsedForOthers(i);
         const stat = stats[i];
         if (stat) cache!.store(task.path, stat, result);
         findings = result.findings;

@@ -6,6 +6,12 @@ export interface ParsedFile {
   sf: ts.SourceFile;
   /** The first syntax error, if the file does not parse cleanly. */
   error?: { message: string; offset: number };
+  /**
+   * Whether every node's `parent` is set. A file's own tree is parsed without them: the rules'
+   * walk sets them as it goes (a separate pass over every node cost a fifth of the parse), and
+   * linkParents sets them for whoever needs them first.
+   */
+  linked: boolean;
 }
 
 export function scriptKindOf(path: string): ts.ScriptKind {
@@ -16,9 +22,35 @@ export function scriptKindOf(path: string): ts.ScriptKind {
   return ts.ScriptKind.JS;
 }
 
-/** Parses without JSDoc (a fifth of the parse, and no rule reads it), with parent links. */
-export function parseSource(path: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(path, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, scriptKindOf(path));
+/** Parses without JSDoc (a fifth of the parse, and no rule reads it), with parent links unless told not to. */
+export function parseSource(path: string, text: string, parents = true): ts.SourceFile {
+  return ts.createSourceFile(path, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, parents, scriptKindOf(path));
+}
+
+/** A fresh parse of a file to analyse, its parents not yet linked. */
+export function parseFile(path: string, text: string): ParsedFile {
+  const sf = parseSource(path, text, false);
+  return { sf, error: firstSyntaxError(sf), linked: false };
+}
+
+let linkingTo: ts.Node;
+const unlinked: ts.Node[] = [];
+
+function linkChild(child: ts.Node): void {
+  (child as { parent: ts.Node }).parent = linkingTo;
+  unlinked.push(child);
+}
+
+/** Sets every node's `parent`, unless already set. */
+export function linkParents(parsed: ParsedFile): void {
+  if (parsed.linked) return;
+  // A loop, not recursion: a chain of 5,000 concatenations is as deep, and the stack is not.
+  unlinked.push(parsed.sf);
+  for (let node = unlinked.pop(); node; node = unlinked.pop()) {
+    linkingTo = node;
+    ts.forEachChild(node, linkChild);
+  }
+  parsed.linked = true;
 }
 
 /** The parser's own syntax errors; TypeScript keeps them on the tree without a public accessor. */
@@ -46,6 +78,14 @@ function recentTree(path: string, text: string): ts.SourceFile | undefined {
   return hit;
 }
 
+/**
+ * Paths of the kept trees, least recently used first: a scan that analyses these files next
+ * parses them once instead of twice.
+ */
+export function keptTreePaths(): string[] {
+  return [...recent.keys()];
+}
+
 /** The tree of a module read for another file's analysis; kept for the next reader. */
 export function treeOf(path: string, text: string): ts.SourceFile {
   const hit = recentTree(path, text);
@@ -69,8 +109,8 @@ export function parsedFile(path: string, lines: LineIndex): ParsedFile {
   const open = documentTree(path, text, scriptKindOf(path), () => parseSource(path, text));
   // An open document's tree may have been updated since: a tree it consumed is never used again.
   if (current?.lines === lines && (!open || current.parsed.sf === open)) return current.parsed;
-  const sf = open ?? recentTree(path, text) ?? parseSource(path, text);
-  const parsed = { sf, error: firstSyntaxError(sf) };
+  const kept = open ?? recentTree(path, text);
+  const parsed = kept ? { sf: kept, error: firstSyntaxError(kept), linked: true } : parseFile(path, text);
   current = { lines, parsed };
   return parsed;
 }

@@ -7,6 +7,7 @@ import type { Deadline } from "../../deadline";
 import { AnalysisTimeout } from "../../deadline";
 import type { NativeContext, NativeEdit, NativeListener, NativeReport } from "./api";
 import { FileScope } from "./scope";
+import { linkParents, type ParsedFile } from "./parse";
 
 type Handler = (node: ts.Node) => void;
 
@@ -19,13 +20,22 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * A rule's triggers as cheap tests. A few words are searched one by one (String#includes skips
- * through the text, several times faster than a regex alternation that tries every position);
- * many words are joined into one alternation, which scans the text once instead of once per word.
+ * through the text, several times faster than a regex alternation that tries every position), and
+ * each word once per file however many rules name it (a dozen name the escape `\u`, which most
+ * files lack, so each search runs to the end); many words are joined into one alternation, which
+ * scans the text once instead of once per word.
  */
 const FEW_WORDS = 4;
-const triggerTests = new WeakMap<NativeRule, ((text: string) => boolean)[]>();
+type TriggerTest = (text: string, found: Map<string, boolean>) => boolean;
+const triggerTests = new WeakMap<NativeRule, TriggerTest[]>();
 
-function testsOf(rule: NativeRule): ((text: string) => boolean)[] {
+function includes(text: string, found: Map<string, boolean>, word: string): boolean {
+  let is = found.get(word);
+  if (is === undefined) found.set(word, (is = text.includes(word)));
+  return is;
+}
+
+function testsOf(rule: NativeRule): TriggerTest[] {
   let tests = triggerTests.get(rule);
   if (!tests) {
     const words = rule.triggers!.filter((t): t is string => typeof t === "string");
@@ -34,7 +44,7 @@ function testsOf(rule: NativeRule): ((text: string) => boolean)[] {
       const alternation = new RegExp(words.map(escapeRegExp).join("|"));
       tests.unshift((text) => alternation.test(text));
     } else if (words.length > 0) {
-      tests.unshift((text) => words.some((w) => text.includes(w)));
+      tests.unshift((text, found) => words.some((w) => includes(text, found, w)));
     }
     triggerTests.set(rule, tests);
   }
@@ -43,7 +53,8 @@ function testsOf(rule: NativeRule): ((text: string) => boolean)[] {
 
 /** The rules whose trigger words appear in the text; a rule without triggers always runs. */
 export function rulesThatMayFire(rules: readonly NativeRule[], text: string): NativeRule[] {
-  return rules.filter((r) => !r.triggers || testsOf(r).some((t) => t(text)));
+  const found = new Map<string, boolean>();
+  return rules.filter((r) => !r.triggers || testsOf(r).some((t) => t(text, found)));
 }
 
 const KIND_BY_NAME = ts.SyntaxKind as unknown as Record<string, number>;
@@ -51,11 +62,14 @@ const KIND_BY_NAME = ts.SyntaxKind as unknown as Record<string, number>;
 /**
  * Runs rules in one depth-first walk of the tree: each node is dispatched to the handlers that
  * listen to its kind. Positions are computed only for findings. A rule that throws is dropped for
- * the rest of the file and reported; the others go on.
+ * the rest of the file and reported; the others go on. An unlinked tree gets its parents as the
+ * walk reaches each node, so a handler sees those of the node and its ancestors, and all of them
+ * once it asks for the scope.
  */
-export function walkRules(sf: ts.SourceFile, lines: LineIndex, rules: readonly NativeRule[], deadline: Deadline): WalkOutcome {
+export function walkRules(tree: ParsedFile, lines: LineIndex, rules: readonly NativeRule[], deadline: Deadline): WalkOutcome {
   const out: WalkOutcome = { findings: [], failedRules: [] };
   if (rules.length === 0) return out;
+  const sf = tree.sf;
   const text = sf.text;
   let scope: FileScope | undefined;
   const failed = new Set<NativeRule>();
@@ -75,6 +89,7 @@ export function walkRules(sf: ts.SourceFile, lines: LineIndex, rules: readonly N
       textOf: (node) => text.slice(node.getStart(sf), node.end),
       startOf: (node) => node.getStart(sf),
       get scope() {
+        if (!scope) linkParents(tree);
         return (scope ??= new FileScope(sf));
       },
       report: (r) => out.findings.push(toFinding(rule, r, sf, lines)),
@@ -105,13 +120,20 @@ export function walkRules(sf: ts.SourceFile, lines: LineIndex, rules: readonly N
     }
   }
   let visited = 0;
+  const linking = !tree.linked;
+  let parent: ts.Node | undefined;
   const visit = (node: ts.Node): void => {
     if ((++visited & 1023) === 0) deadline.check();
+    if (linking) (node as { parent: ts.Node | undefined }).parent = parent;
     const handlers = byKind[node.kind];
     if (handlers) for (const h of handlers) h(node);
+    const saved = parent;
+    parent = node;
     ts.forEachChild(node, visit);
+    parent = saved;
   };
   visit(sf);
+  tree.linked = true;
   for (const { rule, end } of ends) {
     if (failed.has(rule)) continue;
     try {

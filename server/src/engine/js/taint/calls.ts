@@ -70,7 +70,10 @@ export function evalCall(a: FileAnalysis, node: Callee, fr: Frame): Taint {
   if (byMethod) return clear(union(receiver, args[0] ?? CLEAN), byMethod.clears);
   if (calleeName && SANITIZER_NAME.test(calleeName) && !(canonical && PROPAGATES.has(canonical))) return CLEAN;
 
-  const target = resolveFunction(a, callee, fr);
+  // Given nothing tainted, a function of a module that holds no source gives nothing tainted back.
+  const givenNothing = !receiver.length && !callbacks.length && args.every((t) => !t.length);
+  const target = resolveFunction(a, callee, fr, givenNothing);
+  if (target === "source-free") return CLEAN;
   if (target) return applySummary(a, fr, node, target, args, calleeName ?? "function");
 
   if (method !== undefined) {
@@ -150,14 +153,18 @@ interface Target {
   ref: FunctionRef;
 }
 
-/** The function a call runs, when this file or a relative import defines it. */
-function resolveFunction(a: FileAnalysis, callee: ts.Expression, fr: Frame): Target | undefined {
+/**
+ * The function a call runs, when this file or a relative import defines it; with `givenNothing`,
+ * "source-free" for a module that need not be analysed (loadModule).
+ */
+function resolveFunction(a: FileAnalysis, callee: ts.Expression, fr: Frame, givenNothing: boolean): Target | "source-free" | undefined {
   if (ts.isIdentifier(callee)) {
     const b = fr.scope.lookup(callee.text);
     if (!b) return undefined;
     if (b.fn) return { owner: a, ref: b.fn };
     if (b.import && isRelativeModule(b.import.module)) {
-      const m = loadModule(a, b.import.module);
+      const m = loadModule(a, b.import.module, givenNothing);
+      if (m === "source-free") return m;
       const ref = m && exportedFunction(m, b.import.name ?? "default");
       return m && ref ? { owner: m, ref } : undefined;
     }
@@ -166,7 +173,8 @@ function resolveFunction(a: FileAnalysis, callee: ts.Expression, fr: Frame): Tar
   if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
     const b = fr.scope.lookup(callee.expression.text);
     if (!b?.import || !isRelativeModule(b.import.module) || (b.import.name !== undefined && b.import.name !== "default")) return undefined;
-    const m = loadModule(a, b.import.module);
+    const m = loadModule(a, b.import.module, givenNothing);
+    if (m === "source-free") return m;
     const ref = m && exportedFunction(m, callee.name.text);
     return m && ref ? { owner: m, ref } : undefined;
   }

@@ -1,40 +1,15 @@
 import * as path from "node:path";
-import { ALL_SOURCES, AMBIGUOUS_REQUEST_NAMES, REQUEST_NAMES, TAINT_RULE_BY_ID } from "../../../../../rules/js/taint";
+import { TAINT_RULE_BY_ID } from "../../../../../rules/js/taint";
 import type { Analyzer, RawFinding } from "../../analyzer";
 import type { TraceStep } from "../../finding";
 import { JS_LANGUAGES } from "../../language";
 import { FileAnalysis, type Hit } from "./analysis";
-import { parsedFile } from "../native/parse";
+import { linkParents, parsedFile } from "../native/parse";
 import type { FileRef } from "./flow";
+import { mayHaveSources } from "./source-triggers";
 
 export type { SourceFiles } from "./modules";
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/**
- * Files in which no source can appear are not parsed: a request variable, a browser global that
- * carries URL or cookie data, `process.argv`, or a `message` listener must be named in the text.
- * A global known by a common word (`location`, `process`) counts only beside one of its fields.
- */
-const SOURCE_TRIGGERS = (() => {
-  const words = new Set<string>([...REQUEST_NAMES, ...AMBIGUOUS_REQUEST_NAMES]);
-  const fieldsOf = new Map<string, Set<string>>();
-  for (const s of ALL_SOURCES) {
-    if (s.on === "request") continue;
-    if (s.on === "document" || s.on === "window") words.add(`${s.on}.${s.path[0]}`);
-    else if (s.path.length > 0) fieldsOf.set(s.on, (fieldsOf.get(s.on) ?? new Set()).add(s.path[0]!));
-    else words.add(s.on);
-  }
-  const anyOf = (list: Iterable<string>) => new RegExp(`\\b(?:${[...list].map(escape).join("|")})\\b`);
-  return {
-    words: new RegExp(`${anyOf(words).source}|["']message["']|onmessage`),
-    globals: [...fieldsOf].map(([on, fields]) => [anyOf([on]), anyOf(fields)] as const),
-  };
-})();
-
-export function mayHaveSources(text: string): boolean {
-  return SOURCE_TRIGGERS.words.test(text) || SOURCE_TRIGGERS.globals.some(([global, field]) => global.test(text) && field.test(text));
-}
+export { mayHaveSources } from "./source-triggers";
 
 function rangeIn(file: FileRef, start: number, end: number) {
   return file.lines.rangeOf(start, end);
@@ -80,7 +55,9 @@ export const taintAnalyzer: Analyzer = {
     if (!mayHaveSources(lines.text)) return [];
     const project = context.project;
     const host = { files: project ? { read: (p: string) => project.readFile(p) } : undefined, loading: new Set([filePath]), deadline };
-    const analysis = new FileAnalysis(lines.text, filePath, host, lines, parsedFile(filePath, lines).sf).run();
+    const parsed = parsedFile(filePath, lines);
+    linkParents(parsed);
+    const analysis = new FileAnalysis(lines.text, filePath, host, lines, parsed.sf).run();
     const out: RawFinding[] = [];
     for (const hit of analysis.hits) {
       const f = toFinding(hit, filePath);

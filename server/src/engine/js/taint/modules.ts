@@ -1,6 +1,7 @@
 import type { Deadline } from "../../deadline";
 import * as path from "node:path";
 import { contentHash, FileAnalysis } from "./analysis";
+import { isSourceFree } from "./source-triggers";
 
 /** Reads other files of the project for cross-file summaries; undefined when a file does not exist. */
 export interface SourceFiles {
@@ -75,8 +76,24 @@ function isFresh(entry: CacheEntry, files: SourceFiles, seen: Set<string>): bool
   return true;
 }
 
-/** The analysis of a relative import, from the cache or analysed now; undefined when unreadable or cyclic. */
-export function loadModule(from: FileAnalysis, spec: string): FileAnalysis | undefined {
+/** Source-freeness of modules by path, for the text it was judged on. */
+const sourceFree = new Map<string, { text: string; free: boolean }>();
+
+function judgedSourceFree(file: string, text: string): boolean {
+  const known = sourceFree.get(file);
+  if (known?.text === text) return known.free;
+  if (sourceFree.size >= 10_000) sourceFree.clear();
+  const free = isSourceFree(text);
+  sourceFree.set(file, { text, free });
+  return free;
+}
+
+/**
+ * The analysis of a relative import, from the cache or analysed now; undefined when unreadable or
+ * cyclic. With `unlessSourceFree` (a call given no tainted data), a module not yet analysed that
+ * can return no source's data is not analysed: "source-free", the call gives nothing tainted.
+ */
+export function loadModule(from: FileAnalysis, spec: string, unlessSourceFree = false): FileAnalysis | "source-free" | undefined {
   const host = from.host;
   const files = host.files;
   if (!files || host.loading.size >= MAX_DEPTH) return undefined;
@@ -98,6 +115,7 @@ export function loadModule(from: FileAnalysis, spec: string): FileAnalysis | und
       cache.set(candidate, hit);
       return hit.analysis;
     }
+    if (unlessSourceFree && judgedSourceFree(candidate, text)) return "source-free";
     host.loading.add(candidate);
     try {
       const analysis = new FileAnalysis(text, candidate, host).run(true);
