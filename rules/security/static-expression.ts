@@ -21,16 +21,15 @@ const IMPORT_META_CONSTANTS = new Set(["url", "dirname", "filename"]);
 
 /**
  * Answers per node, shared by every check and call site, as the plugin keeps them: the first
- * answer for a node stands even where a later call site would see other bindings. Kept per tree:
+ * answer for a node stands even where a later call site would see other bindings. Kept per walk:
  * a tree parsed again incrementally shares nodes with its predecessor, not their answers.
  */
-const answersByTree = new WeakMap<ts.SourceFile, Map<ts.Node, boolean>>();
+const ANSWERS = {};
 
 /** True when `node`, an argument of the call or `new` at `at`, has a value fixed at write time. */
 export function isStaticExpression(context: NativeContext, node: ts.Node | undefined, at: ts.Node): boolean {
   const tracked = new Set<ts.Node>();
-  const answers = answersByTree.get(context.file) ?? new Map<ts.Node, boolean>();
-  answersByTree.set(context.file, answers);
+  const answers = context.shared(ANSWERS, () => new Map<ts.Node, boolean>());
 
   const isStatic = (expression: ts.Node | undefined): boolean => {
     const n = esExpression(expression);

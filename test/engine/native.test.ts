@@ -79,6 +79,22 @@ test("a file's own tree is parsed without parents: the walk links each node befo
   assert.deepEqual(shape(tree.sf), shape(linked));
 });
 
+test("rules share state for one file's walk, and a new walk starts afresh", () => {
+  const text = "a(1);\n";
+  const KEY = {};
+  const seen: number[] = [];
+  const counting = (id: string) => ruleOf(id, (ctx) => ({
+    CallExpression: () => {
+      const calls = ctx.shared(KEY, () => ({ count: 0 }));
+      seen.push(++calls.count);
+    },
+  }));
+  const tree = parseFile("x.js", text);
+  walkRules(tree, new LineIndex(text), [counting("t/one"), counting("t/two")], Deadline.none);
+  walkRules(tree, new LineIndex(text), [counting("t/one")], Deadline.none);
+  assert.deepEqual(seen, [1, 2, 1]);
+});
+
 test("a rule that throws is reported once and the others still run", () => {
   const text = "a();\nb();\n";
   const boom = ruleOf("t/boom", () => ({ CallExpression: () => { throw new Error("kaput\nstack"); } }));

@@ -40,6 +40,12 @@ export interface NativeContext {
   startOf(node: ts.Node): number;
   /** Bindings and references of the file, worked out for the names asked about. */
   readonly scope: FileScope;
+  /**
+   * State the rules share for this file, made by `create` on first use and dropped with the walk.
+   * Not a module-level WeakMap keyed by tree: V8's young collections keep a live table's values,
+   * and through them the whole tree, which then gets copied and promoted.
+   */
+  shared<T>(key: object, create: () => T): T;
   report(report: NativeReport): void;
 }
 

@@ -33,11 +33,11 @@ export function parseFile(path: string, text: string): ParsedFile {
   return { sf, error: firstSyntaxError(sf), linked: false };
 }
 
-let linkingTo: ts.Node;
+let linkingTo: ts.Node | undefined;
 const unlinked: ts.Node[] = [];
 
 function linkChild(child: ts.Node): void {
-  (child as { parent: ts.Node }).parent = linkingTo;
+  (child as { parent: ts.Node }).parent = linkingTo!;
   unlinked.push(child);
 }
 
@@ -50,6 +50,7 @@ export function linkParents(parsed: ParsedFile): void {
     linkingTo = node;
     ts.forEachChild(node, linkChild);
   }
+  linkingTo = undefined; // a module-level reference would keep the tree alive past its file
   parsed.linked = true;
 }
 
@@ -109,6 +110,9 @@ export function parsedFile(path: string, lines: LineIndex): ParsedFile {
   const open = documentTree(path, text, scriptKindOf(path), () => parseSource(path, text));
   // An open document's tree may have been updated since: a tree it consumed is never used again.
   if (current?.lines === lines && (!open || current.parsed.sf === open)) return current.parsed;
+  // Let the previous file's tree go before this one is built: held from here, it would be copied
+  // by every young collection during the parse.
+  current = undefined;
   const kept = open ?? recentTree(path, text);
   const parsed = kept ? { sf: kept, error: firstSyntaxError(kept), linked: true } : parseFile(path, text);
   current = { lines, parsed };
