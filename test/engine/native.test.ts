@@ -5,7 +5,8 @@ import { analyzeFile } from "../../server/src/engine/analyze";
 import { DEFAULT_SETTINGS } from "../../server/src/engine/settings";
 import { parseFile, parseSource } from "../../server/src/engine/js/native/parse";
 import { FileScope } from "../../server/src/engine/js/native/scope";
-import { rulesThatMayFire, walkRules } from "../../server/src/engine/js/native/walk";
+import { walkRules } from "../../server/src/engine/js/native/walk";
+import { rulesThatMayFire } from "../../server/src/engine/js/native/triggers";
 import { Deadline } from "../../server/src/engine/deadline";
 import { LineIndex } from "../../server/src/engine/text";
 import { defineRule, type NativeRule } from "../../server/src/engine/rule";
@@ -127,6 +128,16 @@ test("rules whose trigger words are absent from the text are not run", () => {
   assert.deepEqual(rulesThatMayFire([escaped, pattern], "ev\\u0061l(x)").map((r) => r.id), ["t/escaped"]);
   assert.deepEqual(rulesThatMayFire([escaped, pattern], "axb(API_TOKEN)").map((r) => r.id), ["t/pattern"]);
   assert.deepEqual(rulesThatMayFire([escaped, pattern], "a.b(1)").map((r) => r.id), ["t/escaped"]);
+  // Words inside, overlapping or beginning other words; at either end of the text; single
+  // characters; words that do not begin with ASCII.
+  const rulesOf = (...words: string[]) => words.map((w) => ruleOf(`t/${w}`, () => ({}), [w]));
+  const fired = (text: string, rules: NativeRule[]) => rulesThatMayFire(rules, text).map((r) => r.id.slice(2));
+  const words = rulesOf("Int", "Int8", "UInt", "nt8L", "/", "ㅤfill", "éval", "zz");
+  assert.deepEqual(fired("buf.readUInt8LE(0)", words), ["Int", "Int8", "UInt", "nt8L"]);
+  assert.deepEqual(fired("Int", words), ["Int"]);
+  assert.deepEqual(fired("// x = éval(ㅤfill)", words), ["/", "ㅤfill", "éval"]);
+  assert.deepEqual(fired("z", words), []);
+  assert.deepEqual(fired("", words), []);
 });
 
 test("scopes: constants, reassignment, shadowing, hoisting and destructuring writes", () => {

@@ -2,7 +2,8 @@ import type { Analyzer, RawFinding } from "../analyzer";
 import { JS_LANGUAGES } from "../language";
 import { notice, FILE_START } from "../notice";
 import { parsedFile } from "./native/parse";
-import { rulesThatMayFire, walkRules } from "./native/walk";
+import { walkRules } from "./native/walk";
+import { rulesThatMayFire } from "./native/triggers";
 
 /** JS/TS: our rules and eslint-plugin-security's checks, in one walk over TypeScript's tree. */
 export const jsAnalyzer: Analyzer = {

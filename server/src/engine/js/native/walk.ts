@@ -16,47 +16,6 @@ export interface WalkOutcome {
   failedRules: { rule: NativeRule; error: string }[];
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/**
- * A rule's triggers as cheap tests. A few words are searched one by one (String#includes skips
- * through the text, several times faster than a regex alternation that tries every position), and
- * each word once per file however many rules name it (a dozen name the escape `\u`, which most
- * files lack, so each search runs to the end); many words are joined into one alternation, which
- * scans the text once instead of once per word.
- */
-const FEW_WORDS = 4;
-type TriggerTest = (text: string, found: Map<string, boolean>) => boolean;
-const triggerTests = new WeakMap<NativeRule, TriggerTest[]>();
-
-function includes(text: string, found: Map<string, boolean>, word: string): boolean {
-  let is = found.get(word);
-  if (is === undefined) found.set(word, (is = text.includes(word)));
-  return is;
-}
-
-function testsOf(rule: NativeRule): TriggerTest[] {
-  let tests = triggerTests.get(rule);
-  if (!tests) {
-    const words = rule.triggers!.filter((t): t is string => typeof t === "string");
-    tests = rule.triggers!.filter((t): t is RegExp => typeof t !== "string").map((re) => (text: string) => re.test(text));
-    if (words.length > FEW_WORDS) {
-      const alternation = new RegExp(words.map(escapeRegExp).join("|"));
-      tests.unshift((text) => alternation.test(text));
-    } else if (words.length > 0) {
-      tests.unshift((text, found) => words.some((w) => includes(text, found, w)));
-    }
-    triggerTests.set(rule, tests);
-  }
-  return tests;
-}
-
-/** The rules whose trigger words appear in the text; a rule without triggers always runs. */
-export function rulesThatMayFire(rules: readonly NativeRule[], text: string): NativeRule[] {
-  const found = new Map<string, boolean>();
-  return rules.filter((r) => !r.triggers || testsOf(r).some((t) => t(text, found)));
-}
-
 const KIND_BY_NAME = ts.SyntaxKind as unknown as Record<string, number>;
 
 /**
