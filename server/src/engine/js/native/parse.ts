@@ -87,6 +87,11 @@ export function keptTreePaths(): string[] {
   return [...recent.keys()];
 }
 
+/** The kept trees, for memory accounting. */
+export function keptTrees(): ts.SourceFile[] {
+  return [...recent.values()];
+}
+
 /** The tree of a module read for another file's analysis; kept for the next reader. */
 export function treeOf(path: string, text: string): ts.SourceFile {
   const hit = recentTree(path, text);

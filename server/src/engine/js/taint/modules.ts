@@ -1,3 +1,4 @@
+import type ts from "../typescript";
 import type { Deadline } from "../../deadline";
 import * as path from "node:path";
 import { contentHash, FileAnalysis } from "./analysis";
@@ -26,6 +27,11 @@ const MAX_CACHED = 64;
 const MAX_DEPTH = 6;
 /** Analyses of imported modules by path, reused while their content and their imports' content are unchanged. */
 const cache = new Map<string, CacheEntry>();
+
+/** The trees the cached analyses hold, for memory accounting. */
+export function cachedModuleTrees(): ts.SourceFile[] {
+  return [...cache.values()].map((entry) => entry.analysis.sf);
+}
 
 const EXTENSIONS = [".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts"];
 
